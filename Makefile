@@ -1,0 +1,42 @@
+# Thin wrapper over CMake: `make` builds, `make test` builds and runs every test, `make demo`
+# builds and runs the main job, `make bench` runs the benchmark against the installed peers.
+BUILD ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?=
+
+.PHONY: all deps configure build test demo bench clean sanitize tsan
+
+all: build
+
+deps:
+	@bash scripts/install-deps
+
+$(BUILD)/CMakeCache.txt:
+	@bash scripts/install-deps --check-build
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+
+configure: $(BUILD)/CMakeCache.txt
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+test: build
+	@bash scripts/install-deps --check-test
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+demo: build
+	@bash scripts/install-deps --check-demo
+	$(BUILD)/safeblas-demo
+
+bench: build
+	@bash scripts/install-deps --check-demo
+	$(BUILD)/safeblas-bench
+
+# Sanitizer builds of the unit tests (CI runs both).
+sanitize:
+	cmake -S . -B build-asan -DSAFEBLAS_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ctest --output-on-failure -j $(JOBS) -L unit
+
+clean:
+	rm -rf $(BUILD) build-asan build-tsan
