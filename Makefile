@@ -3,8 +3,12 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
+# make install PREFIX=/usr [LIBDIR=lib/x86_64-linux-gnu] [DESTDIR=/tmp/stage]
+PREFIX ?= /usr/local
+LIBDIR ?=
+DESTDIR ?=
 
-.PHONY: all deps configure build test demo bench clean sanitize tsan
+.PHONY: all deps configure build test demo bench clean sanitize tsan install
 
 all: build
 
@@ -37,6 +41,12 @@ sanitize:
 	cmake -S . -B build-asan -DSAFEBLAS_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ctest --output-on-failure -j $(JOBS) -L unit
+
+install:
+	@bash scripts/install-deps --check-build
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DCMAKE_INSTALL_PREFIX=$(PREFIX) $(if $(LIBDIR),-DCMAKE_INSTALL_LIBDIR=$(LIBDIR))
+	cmake --build $(BUILD) -j $(JOBS)
+	DESTDIR=$(DESTDIR) cmake --install $(BUILD)
 
 clean:
 	rm -rf $(BUILD) build-asan build-tsan
