@@ -67,7 +67,14 @@ SB_API void cblas_xerbla(blas_int info, const char *rout, const char *form, ...)
 
 void sb_xerbla(const char *name, blas_int info)
 {
-    xerbla_(name, &info, strlen(name));
+    /* Reference routines pass a blank-padded CHARACTER*6 (e.g. 'DGEMM '); programs that define
+     * their own XERBLA with SRNAME declared CHARACTER*6 read six characters, so pad likewise. */
+    char padded[32];
+    size_t len = strlen(name);
+    if (len > sizeof padded) len = sizeof padded;
+    memset(padded, ' ', sizeof padded);
+    memcpy(padded, name, len);
+    xerbla_(padded, &info, len < 6 ? 6 : len);
 }
 
 void sb_cblas_xerbla(blas_int info, const char *cblas_name, int row_major)

@@ -34,13 +34,14 @@ static void record(const char *name, size_t len, long info)
     have_error = 1;
 }
 
-/* The test program's own xerbla_ (exported with -rdynamic) replaces SafeBLAS's. */
-void xerbla_(const char *srname, const blas_int *info, size_t len)
+/* The test program's own xerbla_ (exported with -rdynamic and default visibility) replaces
+ * SafeBLAS's, for calls made inside the library too. */
+__attribute__((visibility("default"))) void xerbla_(const char *srname, const blas_int *info, size_t len)
 {
     record(srname, len, (long)*info);
 }
 
-void cblas_xerbla(blas_int info, const char *rout, const char *form, ...)
+__attribute__((visibility("default"))) void cblas_xerbla(blas_int info, const char *rout, const char *form, ...)
 {
     record(rout, strlen(rout), (long)info);
 }
