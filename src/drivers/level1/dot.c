@@ -1,0 +1,81 @@
+/* Dot products: sum x_i*y_i (sdot, ddot, ?dotu) or conj(x_i)*y_i (?dotc).
+ * Chunked (see level1.h): each SB_L1_CHUNK piece is summed by dot_part, the partials are added
+ * in chunk order. Inside a unit-stride piece four running sums (element i goes to sum i mod 4)
+ * let the compiler vectorise; they are added as (s0 + s1) + (s2 + s3). */
+#include "drivers/level1.h"
+
+sb_t SB_NAME(dot_part)(blas_int n, const sb_t *x, ptrdiff_t incx, const sb_t *y, ptrdiff_t incy, int conjx)
+{
+    sb_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    blas_int i = 0;
+    if (incx == 1 && incy == 1) {
+        if (conjx) {
+            for (; i + 4 <= n; i += 4) {
+                s0 += sb_conj(x[i]) * y[i];
+                s1 += sb_conj(x[i + 1]) * y[i + 1];
+                s2 += sb_conj(x[i + 2]) * y[i + 2];
+                s3 += sb_conj(x[i + 3]) * y[i + 3];
+            }
+            for (; i < n; i++) s0 += sb_conj(x[i]) * y[i];
+        } else {
+            for (; i + 4 <= n; i += 4) {
+                s0 += x[i] * y[i];
+                s1 += x[i + 1] * y[i + 1];
+                s2 += x[i + 2] * y[i + 2];
+                s3 += x[i + 3] * y[i + 3];
+            }
+            for (; i < n; i++) s0 += x[i] * y[i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+    if (conjx)
+        for (; i < n; i++) s0 += sb_conj(x[i * incx]) * y[i * incy];
+    else
+        for (; i < n; i++) s0 += x[i * incx] * y[i * incy];
+    return s0;
+}
+
+sb_t SB_NAME(dot)(blas_int n, const sb_t *x, blas_int incx, const sb_t *y, blas_int incy, int conjx)
+{
+    x += sb_vstart(n, incx);
+    y += sb_vstart(n, incy);
+    sb_t sum = 0;
+    for (blas_int i = 0; i < n; i += SB_L1_CHUNK) {
+        blas_int len = SB_MIN(SB_L1_CHUNK, n - i);
+        sum += SB_NAME(dot_part)(len, x + (ptrdiff_t)i * incx, incx, y + (ptrdiff_t)i * incy, incy, conjx);
+    }
+    return sum;
+}
+
+#if defined(SB_PREC_S)
+/* Float vectors, products and sums in double (sdsdot, dsdot). */
+double sb_s_dsdot_part(blas_int n, const float *x, ptrdiff_t incx, const float *y, ptrdiff_t incy)
+{
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    blas_int i = 0;
+    if (incx == 1 && incy == 1) {
+        for (; i + 4 <= n; i += 4) {
+            s0 += (double)x[i] * (double)y[i];
+            s1 += (double)x[i + 1] * (double)y[i + 1];
+            s2 += (double)x[i + 2] * (double)y[i + 2];
+            s3 += (double)x[i + 3] * (double)y[i + 3];
+        }
+        for (; i < n; i++) s0 += (double)x[i] * (double)y[i];
+        return (s0 + s1) + (s2 + s3);
+    }
+    for (; i < n; i++) s0 += (double)x[i * incx] * (double)y[i * incy];
+    return s0;
+}
+
+double sb_s_dsdot(blas_int n, const float *x, blas_int incx, const float *y, blas_int incy, double init)
+{
+    x += sb_vstart(n, incx);
+    y += sb_vstart(n, incy);
+    double sum = init;
+    for (blas_int i = 0; i < n; i += SB_L1_CHUNK) {
+        blas_int len = SB_MIN(SB_L1_CHUNK, n - i);
+        sum += sb_s_dsdot_part(len, x + (ptrdiff_t)i * incx, incx, y + (ptrdiff_t)i * incy, incy);
+    }
+    return sum;
+}
+#endif

@@ -1,0 +1,35 @@
+/* i?amax / i?amin: the 1-based index of the first element with the largest / smallest
+ * |re| + |im| (|x| for real), incx > 0, n >= 1. As reference: the first element starts the
+ * search and only a strictly larger (smaller) value replaces it, so a NaN first element is the
+ * answer and a later NaN never is. */
+#include "drivers/level1.h"
+
+blas_int SB_NAME(iamax)(blas_int n, const sb_t *x, blas_int incx)
+{
+    const ptrdiff_t ix = incx;
+    blas_int best = 0;
+    sb_r vmax = sb_abs1(x[0]);
+    for (blas_int i = 1; i < n; i++) {
+        sb_r v = sb_abs1(x[i * ix]);
+        if (v > vmax) {
+            best = i;
+            vmax = v;
+        }
+    }
+    return best + 1;
+}
+
+blas_int SB_NAME(iamin)(blas_int n, const sb_t *x, blas_int incx)
+{
+    const ptrdiff_t ix = incx;
+    blas_int best = 0;
+    sb_r vmin = sb_abs1(x[0]);
+    for (blas_int i = 1; i < n; i++) {
+        sb_r v = sb_abs1(x[i * ix]);
+        if (v < vmin) {
+            best = i;
+            vmin = v;
+        }
+    }
+    return best + 1;
+}

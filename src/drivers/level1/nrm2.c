@@ -1,0 +1,100 @@
+/* Euclidean norm, reference BLAS 3.11's algorithm (Blue's scaling, as revised by Anderson):
+ * squares of small, medium and big magnitudes go to three accumulators, scaled so that none can
+ * overflow or underflow destructively, and are combined at the end exactly as the reference
+ * does, which fixes the NaN/Inf results (Inf if any |x| is Inf and no NaN, NaN if any NaN).
+ * For complex vectors the real and imaginary parts are two entries each.
+ * Chunked (level1.h): each chunk fills its own three accumulators; chunks are added in order. */
+#include <float.h>
+
+#include "drivers/level1.h"
+
+#if SB_IS_DOUBLE
+#define TSML 0x1p-511
+#define TBIG 0x1p+486
+#define SSML 0x1p+537
+#define SBIG 0x1p-538
+#define MAXN DBL_MAX
+#else
+#define TSML 0x1p-63f
+#define TBIG 0x1p+52f
+#define SSML 0x1p+75f
+#define SBIG 0x1p-76f
+#define MAXN FLT_MAX
+#endif
+
+static inline void acc_one(sb_r ax, sb_r *asml, sb_r *amed, sb_r *abig)
+{
+    if (ax > TBIG) {
+        sb_r t = ax * SBIG;
+        *abig += t * t;
+    } else if (ax < TSML) {
+        sb_r t = ax * SSML;
+        *asml += t * t;
+    } else {
+        *amed += ax * ax;
+    }
+}
+
+void SB_NAME(nrm2_part)(blas_int n, const sb_t *x, ptrdiff_t incx, SB_NAME(nrm2_acc) *acc)
+{
+    sb_r asml = 0, amed = 0, abig = 0;
+    const sb_r *v = (const sb_r *)x;
+#if SB_IS_COMPLEX
+    const ptrdiff_t step = 2 * incx;
+    for (blas_int i = 0; i < n; i++) {
+        acc_one(sb_rabs(v[i * step]), &asml, &amed, &abig);
+        acc_one(sb_rabs(v[i * step + 1]), &asml, &amed, &abig);
+    }
+#else
+    for (blas_int i = 0; i < n; i++) acc_one(sb_rabs(v[i * incx]), &asml, &amed, &abig);
+#endif
+    acc->asml = asml;
+    acc->amed = amed;
+    acc->abig = abig;
+}
+
+sb_r SB_NAME(nrm2)(blas_int n, const sb_t *x, blas_int incx)
+{
+    x += sb_vstart(n, incx);
+    sb_r asml = 0, amed = 0, abig = 0;
+    for (blas_int i = 0; i < n; i += SB_L1_CHUNK) {
+        SB_NAME(nrm2_acc) part;
+        SB_NAME(nrm2_part)(SB_MIN(SB_L1_CHUNK, n - i), x + (ptrdiff_t)i * incx, incx, &part);
+        asml += part.asml;
+        amed += part.amed;
+        abig += part.abig;
+    }
+    /* (reference stops adding small values once a big one was seen; they are ignored below
+     * whenever abig > 0, so the result is the same) */
+    sb_r scl, sumsq;
+    if (abig > 0) {
+        /* combine abig and amed */
+        if (amed > 0 || amed > MAXN || amed != amed) abig += (amed * SBIG) * SBIG;
+        scl = 1 / SBIG;
+        sumsq = abig;
+    } else if (asml > 0) {
+        /* combine amed and asml */
+        if (amed > 0 || amed > MAXN || amed != amed) {
+            amed = sb_rsqrt(amed);
+            asml = sb_rsqrt(asml) / SSML;
+            sb_r ymin, ymax;
+            if (asml > amed) {
+                ymin = amed;
+                ymax = asml;
+            } else {
+                ymin = asml;
+                ymax = amed;
+            }
+            scl = 1;
+            sb_r q = ymin / ymax;
+            sumsq = ymax * ymax * (1 + q * q);
+        } else {
+            scl = 1 / SSML;
+            sumsq = asml;
+        }
+    } else {
+        scl = 1;
+        sumsq = amed;
+    }
+    return scl * sb_rsqrt(sumsq);
+}

@@ -1,0 +1,111 @@
+/* Shared by the level-1 unit tests (tests/unit/level1_*.c): Fortran prototypes of every level-1
+ * routine for the precision being built, and small helpers. Include after test_prec.h. */
+#ifndef SB_LEVEL1_TEST_H
+#define SB_LEVEL1_TEST_H
+
+#include "cblas.h"
+
+/* CBLAS passes complex scalars by address, real ones by value. */
+#if SB_IS_COMPLEX
+#define CS(a) ((const void *)&(a))
+#else
+#define CS(a) (a)
+#endif
+
+#define F77N(x) SB_CAT(x, SB_F77_SUFFIX)
+
+/* ---- Fortran ABI prototypes ---- */
+void SB_F77(axpby)(const blas_int *n, const sb_t *alpha, const sb_t *x, const blas_int *incx, const sb_t *beta,
+                   sb_t *y, const blas_int *incy);
+void SB_F77(copy)(const blas_int *n, const sb_t *x, const blas_int *incx, sb_t *y, const blas_int *incy);
+void SB_F77(swap)(const blas_int *n, sb_t *x, const blas_int *incx, sb_t *y, const blas_int *incy);
+void SB_F77(scal)(const blas_int *n, const sb_t *alpha, sb_t *x, const blas_int *incx);
+void SB_F77(rotg)(sb_t *a, sb_t *b, sb_r *c, sb_t *s);
+blas_int SB_CAT3(i, SB_P, SB_CAT(amax, SB_F77_SUFFIX))(const blas_int *n, const sb_t *x, const blas_int *incx);
+blas_int SB_CAT3(i, SB_P, SB_CAT(amin, SB_F77_SUFFIX))(const blas_int *n, const sb_t *x, const blas_int *incx);
+#define F77_IAMAX SB_CAT3(i, SB_P, SB_CAT(amax, SB_F77_SUFFIX))
+#define F77_IAMIN SB_CAT3(i, SB_P, SB_CAT(amin, SB_F77_SUFFIX))
+#define CBLAS_IAMAX SB_CAT3(cblas_i, SB_P, amax)
+#define CBLAS_IAMIN SB_CAT3(cblas_i, SB_P, amin)
+
+#if !SB_IS_COMPLEX
+sb_t SB_F77(dot)(const blas_int *n, const sb_t *x, const blas_int *incx, const sb_t *y, const blas_int *incy);
+void SB_F77(rot)(const blas_int *n, sb_t *x, const blas_int *incx, sb_t *y, const blas_int *incy, const sb_r *c,
+                 const sb_r *s);
+void SB_F77(rotm)(const blas_int *n, sb_t *x, const blas_int *incx, sb_t *y, const blas_int *incy,
+                  const sb_t *param);
+void SB_F77(rotmg)(sb_t *d1, sb_t *d2, sb_t *x1, const sb_t *y1, sb_t *param);
+#define F77_ROT SB_F77(rot)
+#define CBLAS_ROT SB_CBLAS(rot)
+#else
+sb_t SB_F77(dotu)(const blas_int *n, const sb_t *x, const blas_int *incx, const sb_t *y, const blas_int *incy);
+sb_t SB_F77(dotc)(const blas_int *n, const sb_t *x, const blas_int *incx, const sb_t *y, const blas_int *incy);
+#endif
+
+#if defined(SB_PREC_S)
+#define F77_NRM2 F77N(snrm2)
+#define F77_ASUM F77N(sasum)
+#define CBLAS_NRM2 cblas_snrm2
+#define CBLAS_ASUM cblas_sasum
+float F77N(sdsdot)(const blas_int *n, const float *sb, const float *x, const blas_int *incx, const float *y,
+                   const blas_int *incy);
+double F77N(dsdot)(const blas_int *n, const float *x, const blas_int *incx, const float *y, const blas_int *incy);
+#elif defined(SB_PREC_D)
+#define F77_NRM2 F77N(dnrm2)
+#define F77_ASUM F77N(dasum)
+#define CBLAS_NRM2 cblas_dnrm2
+#define CBLAS_ASUM cblas_dasum
+#elif defined(SB_PREC_C)
+#define F77_NRM2 F77N(scnrm2)
+#define F77_ASUM F77N(scasum)
+#define F77_RSCAL F77N(csscal)
+#define F77_ROT F77N(csrot)
+#define F77_CABS1 F77N(scabs1)
+#define CBLAS_NRM2 cblas_scnrm2
+#define CBLAS_ASUM cblas_scasum
+#define CBLAS_RSCAL cblas_csscal
+#define CBLAS_ROT cblas_csrot
+#define CBLAS_CABS1 cblas_scabs1
+#else
+#define F77_NRM2 F77N(dznrm2)
+#define F77_ASUM F77N(dzasum)
+#define F77_RSCAL F77N(zdscal)
+#define F77_ROT F77N(zdrot)
+#define F77_CABS1 F77N(dcabs1)
+#define CBLAS_NRM2 cblas_dznrm2
+#define CBLAS_ASUM cblas_dzasum
+#define CBLAS_RSCAL cblas_zdscal
+#define CBLAS_ROT cblas_zdrot
+#define CBLAS_CABS1 cblas_dcabs1
+#endif
+sb_r F77_NRM2(const blas_int *n, const sb_t *x, const blas_int *incx);
+sb_r F77_ASUM(const blas_int *n, const sb_t *x, const blas_int *incx);
+void F77_ROT(const blas_int *n, sb_t *x, const blas_int *incx, sb_t *y, const blas_int *incy, const sb_r *c,
+             const sb_r *s);
+#if SB_IS_COMPLEX
+void F77_RSCAL(const blas_int *n, const sb_r *alpha, sb_t *x, const blas_int *incx);
+sb_r F77_CABS1(const sb_t *z);
+#endif
+
+/* ---- helpers ---- */
+/* The whole buffer (elements and guards) is as it was filled: for read-only operands. */
+static inline int l1_unchanged(const sbt_vec *x) { return memcmp(x->buf, x->copy, x->total * sizeof(sb_t)) == 0; }
+
+/* Bitwise equality of two elements, NaN equal to NaN. */
+static inline int l1_same(sb_t a, sb_t b)
+{
+    if (a != a || b != b) return (a != a) && (b != b);
+    return memcmp(&a, &b, sizeof a) == 0;
+}
+
+static inline int l1_isnan(sb_t a) { return a != a; }
+
+/* The increments every test walks: unit, strided, negative. */
+static const blas_int l1_incs[] = {1, 2, -1, -3};
+#define L1_NINCS 4
+
+/* Sizes: the shared small ones plus large ones that cross the reduction chunk (4096). */
+static const int l1_large_sizes[] = {1000, 4097, 9001};
+#define L1_NLARGE 3
+
+#endif
