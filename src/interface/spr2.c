@@ -1,0 +1,71 @@
+/* ?spr2 (s, d) and ?hpr2 (c, z): Fortran ABI and CBLAS, packed storage.
+ * Checks as reference BLAS 3.11: uplo 1, n 2, incx 5, incy 7; quick return n = 0 or alpha = 0.
+ * CBLAS row-major, as reference CBLAS: the opposite triangle of the same packed storage; ?hpr2
+ * calls hpr2(uplo', n, alpha, conj(y), conj(x), Ap) (reference copies both when n > 0, so zero
+ * increments are then legal). */
+#include "cblas.h"
+#include "drivers/level2_updates.h"
+
+#if !SB_IS_COMPLEX
+#define SPR2_F "SPR2"
+#define SPR2_C "spr2"
+#define HERM 0
+#else
+#define SPR2_F "HPR2"
+#define SPR2_C "hpr2"
+#define HERM 1
+#endif
+
+static void spr2_core(const char *cname, int row_major, char uplo, blas_int n, sb_t alpha, const sb_t *x,
+                      blas_int incx, const sb_t *y, blas_int incy, sb_t *ap, int conjxy)
+{
+    blas_int info = 0;
+    if (uplo != 'U' && uplo != 'L') info = 1;
+    else if (n < 0) info = 2;
+    else if (incx == 0 && !(conjxy && n > 0)) info = 5;
+    else if (incy == 0 && !(conjxy && n > 0)) info = 7;
+    if (info) {
+        if (cname) sb_cblas_xerbla(info + 1, cname, row_major);
+        else sb_xerbla(SB_UPPER SPR2_F, info);
+        return;
+    }
+    if (n == 0 || alpha == 0) return;
+    SB_NAME(spr2)(uplo == 'U', n, alpha, x, incx, y, incy, ap, HERM, conjxy);
+}
+
+#if !SB_IS_COMPLEX
+SB_API void SB_F77(spr2)(const char *uplo, const blas_int *n, const sb_t *alpha, const sb_t *x,
+                         const blas_int *incx, const sb_t *y, const blas_int *incy, sb_t *ap)
+#else
+SB_API void SB_F77(hpr2)(const char *uplo, const blas_int *n, const sb_t *alpha, const sb_t *x,
+                         const blas_int *incx, const sb_t *y, const blas_int *incy, sb_t *ap)
+#endif
+{
+    char u = sb_lsame(uplo, 'U') ? 'U' : sb_lsame(uplo, 'L') ? 'L' : '?';
+    spr2_core(NULL, 0, u, *n, *alpha, x, *incx, y, *incy, ap, 0);
+}
+
+#if !SB_IS_COMPLEX
+SB_API void SB_CBLAS(spr2)(const CBLAS_LAYOUT layout, const CBLAS_UPLO uplo, const blas_int n, const sb_t alpha,
+                           const sb_t *x, const blas_int incx, const sb_t *y, const blas_int incy, sb_t *ap)
+#else
+SB_API void SB_CBLAS(hpr2)(const CBLAS_LAYOUT layout, const CBLAS_UPLO uplo, const blas_int n, const void *alpha,
+                           const void *x, const blas_int incx, const void *y, const blas_int incy, void *ap)
+#endif
+{
+    const char *cn = "cblas_" SB_L2U_LOWER SPR2_C;
+    int rm;
+    if (layout == CblasColMajor) rm = 0;
+    else if (layout == CblasRowMajor) rm = 1;
+    else {
+        sb_cblas_xerbla(1, cn, 0);
+        return;
+    }
+    if (uplo != CblasUpper && uplo != CblasLower) {
+        sb_cblas_xerbla(2, cn, rm);
+        return;
+    }
+    char u = (uplo == CblasUpper) != rm ? 'U' : 'L';
+    if (rm && HERM) spr2_core(cn, rm, u, n, SB_CVAL(alpha), y, incy, x, incx, ap, 1);
+    else spr2_core(cn, rm, u, n, SB_CVAL(alpha), x, incx, y, incy, ap, 0);
+}
