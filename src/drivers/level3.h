@@ -1,6 +1,9 @@
 /* Level-3 drivers (templated). Arguments are already checked and quick returns taken by the
- * interface; matrices are column-major. Transpose arguments are 'N', 'T' or 'C' (upper case).
- * beta == 0 means C is overwritten without being read (NaN/Inf in C vanish). */
+ * interface; matrices are column-major. Transpose arguments are upper-case characters:
+ * 'N' (op(X) = X), 'T' (X^T), 'C' (X^H) and, for the drivers' own use, 'R' (conj(X), no
+ * transpose); for real precisions 'C' means 'T' and 'R' means 'N'.
+ * beta == 0 means C is overwritten without being read (NaN/Inf in C vanish); beta == 1 means C is
+ * not multiplied (as the reference: an Inf in complex C does not turn into NaN). */
 #ifndef SB_DRIVERS_LEVEL3_H
 #define SB_DRIVERS_LEVEL3_H
 
@@ -9,8 +12,30 @@
 
 /* C := alpha*op(A)*op(B) + beta*C, C is m x n, op(A) m x k, op(B) k x n. Parallel through the
  * runtime when large enough; the k dimension is never split, so the result is bitwise the same
- * at every thread count. Safe to call from inside another driver's parallel part. */
+ * at every thread count. Safe to call from inside another driver's parallel part (it then runs
+ * on the calling thread). Any m, n, k (<= 0 is a no-op for m, n; k <= 0 or alpha == 0 only
+ * scales C by beta). Works on any sub-block: pass the sub-block's first element and the full
+ * leading dimension. Allocates its packing buffers per call (falls back to unpacked loops if
+ * allocation fails), so it is thread-safe and leaves nothing behind. */
 void SB_NAME(gemm)(char transa, char transb, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
                    blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc);
+
+/* C := beta*C on an m x n block (beta == 0: set to zero without reading; beta == 1: nothing). */
+void SB_NAME(gemm_scale)(blas_int m, blas_int n, sb_t beta, sb_t *c, blas_int ldc);
+
+/* gemm restricted to one triangle of the n x n matrix C (uplo 'U' or 'L'):
+ *   C := alpha*op(A)*op(B) + beta*C on the uplo triangle only (diagonal included), op(A) n x k,
+ *   op(B) k x n. The other triangle is neither read nor written. This is ?gemmt, and also the
+ *   engine for syrk (B = A, op(B) = op(A)^T) and herk/her2k/syr2k-like updates. Column blocks:
+ *   rectangles off the diagonal go straight to gemm; each diagonal block is computed by gemm on
+ *   a private copy of its triangle (other triangle zero), then the triangle is copied back. Same
+ *   determinism as gemm. If no temporary can be allocated it falls back to unblocked loops. */
+void SB_NAME(gemmt)(char uplo, char transa, char transb, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
+                    blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc);
+
+/* B := alpha*op(A) out of place (A rows x cols as stored, column-major; B is op(A)'s shape),
+ * trans 'N', 'T', 'C' or 'R'. Used by ?omatcopy/?imatcopy. */
+void SB_NAME(omatcopy)(char trans, blas_int rows, blas_int cols, sb_t alpha, const sb_t *a, blas_int lda, sb_t *b,
+                       blas_int ldb);
 
 #endif

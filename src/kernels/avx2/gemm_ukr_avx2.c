@@ -1,0 +1,171 @@
+/* AVX2+FMA gemm microkernels (compiled with -mavx2 -mfma; used only when cpuid allows).
+ *   d: 8 x 6  (two 4-double vectors per column of C, 12 accumulators)
+ *   s: 16 x 6 (two 8-float vectors per column of C, 12 accumulators)
+ *   c, z: the portable kernel body, vectorized by the compiler for AVX2/FMA.
+ * Each k step loads one packed column of A (MR elements), broadcasts the NR elements of one
+ * packed row of B and does 12 FMAs. A partial tile runs the very same vector code on a copy of
+ * the tile in a local buffer, so every element gets the same arithmetic (contract in kernels.h). */
+#include "kernels/kernels.h"
+
+#if defined(SB_PREC_D) || defined(SB_PREC_S)
+#include <immintrin.h>
+
+#if defined(SB_PREC_D)
+#define VT __m256d
+#define VW 4
+#define MR SB_AVX2_D_MR
+#define NR SB_AVX2_D_NR
+#define V_ZERO() _mm256_setzero_pd()
+#define V_LOAD(p) _mm256_loadu_pd(p)
+#define V_STORE(p, v) _mm256_storeu_pd((p), (v))
+#define V_BCAST(p) _mm256_broadcast_sd(p)
+#define V_SET1(x) _mm256_set1_pd(x)
+#define V_FMA(a, b, c) _mm256_fmadd_pd((a), (b), (c))
+#define V_MUL(a, b) _mm256_mul_pd((a), (b))
+#define V_ADD(a, b) _mm256_add_pd((a), (b))
+#else
+#define VT __m256
+#define VW 8
+#define MR SB_AVX2_S_MR
+#define NR SB_AVX2_S_NR
+#define V_ZERO() _mm256_setzero_ps()
+#define V_LOAD(p) _mm256_loadu_ps(p)
+#define V_STORE(p, v) _mm256_storeu_ps((p), (v))
+#define V_BCAST(p) _mm256_broadcast_ss(p)
+#define V_SET1(x) _mm256_set1_ps(x)
+#define V_FMA(a, b, c) _mm256_fmadd_ps((a), (b), (c))
+#define V_MUL(a, b) _mm256_mul_ps((a), (b))
+#define V_ADD(a, b) _mm256_add_ps((a), (b))
+#endif
+
+_Static_assert(MR == 2 * VW && NR == 6, "kernel shape");
+
+#define SB_STR_(x) #x
+#define SB_STR(x) SB_STR_(x)
+#if defined(SB_PREC_D)
+#define B_STEP 48
+#define VLD "vmovupd "
+#define VST "vmovupd "
+#define VBC "vbroadcastsd "
+#define VFMA "vfmadd231pd "
+#define VXOR "vxorpd "
+#else
+#define B_STEP 24
+#define VLD "vmovups "
+#define VST "vmovups "
+#define VBC "vbroadcastss "
+#define VFMA "vfmadd231ps "
+#define VXOR "vxorps "
+#endif
+#define A_STEP 64 /* MR elements of A: 64 bytes in both precisions */
+
+/* Accumulators: column j of the tile is ymm(4+2j) (rows 0..VW-1) and ymm(5+2j) (rows VW..MR-1).
+ * One k step at byte offsets ao (A) and bo (B): ymm0/ymm1 = A column, ymm2/ymm3 = broadcasts. */
+#define ASM_BJ(bo, j, bq, r0, r1)                                                                   \
+    VBC SB_STR(bo) "+" SB_STR(j) "*(" SB_STR(B_STEP) "/6)(%[b]), %%ymm" #bq "\n\t"                \
+    VFMA "%%ymm0, %%ymm" #bq ", %%ymm" #r0 "\n\t"                                                  \
+    VFMA "%%ymm1, %%ymm" #bq ", %%ymm" #r1 "\n\t"
+#define ASM_STEP(ao, bo)                                                                           \
+    VLD SB_STR(ao) "(%[a]), %%ymm0\n\t"                                                            \
+    VLD SB_STR(ao) "+32(%[a]), %%ymm1\n\t"                                                         \
+    ASM_BJ(bo, 0, 2, 4, 5) ASM_BJ(bo, 1, 3, 6, 7) ASM_BJ(bo, 2, 2, 8, 9)                          \
+    ASM_BJ(bo, 3, 3, 10, 11) ASM_BJ(bo, 4, 2, 12, 13) ASM_BJ(bo, 5, 3, 14, 15)
+
+/* Column j of the tile: t := alpha*acc (+ C), written to cp (ld elements apart). */
+#define OUT(cp, ld, j)                                                                             \
+    do {                                                                                           \
+        sb_t *q = (cp) + (size_t)(j) * (ld);                                                       \
+        VT t0 = V_MUL(va, V_LOAD(acc + (2 * (j)) * VW)), t1 = V_MUL(va, V_LOAD(acc + (2 * (j) + 1) * VW)); \
+        if (mode == 1) { t0 = V_ADD(t0, V_LOAD(q)); t1 = V_ADD(t1, V_LOAD(q + VW)); }              \
+        else if (mode == 2) { t0 = V_FMA(vb, V_LOAD(q), t0); t1 = V_FMA(vb, V_LOAD(q + VW), t1); } \
+        V_STORE(q, t0);                                                                            \
+        V_STORE(q + VW, t1);                                                                       \
+    } while (0)
+
+void SB_NAME(gemm_ukr_avx2)(blas_int k, sb_t alpha, const sb_t *a, const sb_t *b, sb_t beta, sb_t *c,
+                            blas_int ldc, blas_int m, blas_int n)
+{
+    sb_t acc[MR * NR] __attribute__((aligned(32)));
+    int full = m == MR && n == NR;
+    if (full)
+        for (int j = 0; j < NR; j++) {
+            _mm_prefetch((const char *)(c + (size_t)j * ldc), _MM_HINT_T0);
+            _mm_prefetch((const char *)(c + (size_t)j * ldc + MR - 1), _MM_HINT_T0);
+        }
+    long k4 = k > 0 ? k / 4 : 0, kr = k > 0 ? k % 4 : 0;
+    /* The k loop in assembly (GCC spills accumulators when it schedules intrinsics itself). */
+    __asm__ volatile(
+        VXOR "%%ymm4, %%ymm4, %%ymm4\n\t" VXOR "%%ymm5, %%ymm5, %%ymm5\n\t"
+        VXOR "%%ymm6, %%ymm6, %%ymm6\n\t" VXOR "%%ymm7, %%ymm7, %%ymm7\n\t"
+        VXOR "%%ymm8, %%ymm8, %%ymm8\n\t" VXOR "%%ymm9, %%ymm9, %%ymm9\n\t"
+        VXOR "%%ymm10, %%ymm10, %%ymm10\n\t" VXOR "%%ymm11, %%ymm11, %%ymm11\n\t"
+        VXOR "%%ymm12, %%ymm12, %%ymm12\n\t" VXOR "%%ymm13, %%ymm13, %%ymm13\n\t"
+        VXOR "%%ymm14, %%ymm14, %%ymm14\n\t" VXOR "%%ymm15, %%ymm15, %%ymm15\n\t"
+        "test %[n], %[n]\n\t"
+        "jz 2f\n\t"
+        ".p2align 5\n"
+        "1:\n\t"
+        "prefetcht0 512(%[a])\n\t"
+        ASM_STEP(0, 0)
+        ASM_STEP(64, B_STEP)
+        "prefetcht0 576(%[a])\n\t"
+        ASM_STEP(128, 2*B_STEP)
+        ASM_STEP(192, 3*B_STEP)
+        "add $256, %[a]\n\t"
+        "add $4*" SB_STR(B_STEP) ", %[b]\n\t"
+        "dec %[n]\n\t"
+        "jnz 1b\n"
+        "2:\n\t"
+        "test %[r], %[r]\n\t"
+        "jz 4f\n"
+        "3:\n\t"
+        ASM_STEP(0, 0)
+        "add $" SB_STR(A_STEP) ", %[a]\n\t"
+        "add $" SB_STR(B_STEP) ", %[b]\n\t"
+        "dec %[r]\n\t"
+        "jnz 3b\n"
+        "4:\n\t"
+        VST "%%ymm4, 0(%[acc])\n\t" VST "%%ymm5, 32(%[acc])\n\t"
+        VST "%%ymm6, 64(%[acc])\n\t" VST "%%ymm7, 96(%[acc])\n\t"
+        VST "%%ymm8, 128(%[acc])\n\t" VST "%%ymm9, 160(%[acc])\n\t"
+        VST "%%ymm10, 192(%[acc])\n\t" VST "%%ymm11, 224(%[acc])\n\t"
+        VST "%%ymm12, 256(%[acc])\n\t" VST "%%ymm13, 288(%[acc])\n\t"
+        VST "%%ymm14, 320(%[acc])\n\t" VST "%%ymm15, 352(%[acc])\n\t"
+        : [a] "+r"(a), [b] "+r"(b), [n] "+r"(k4), [r] "+r"(kr)
+        : [acc] "r"(acc)
+        : "memory", "cc", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9",
+          "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15");
+
+    int mode = beta == 0 ? 0 : beta == 1 ? 1 : 2; /* 0: C not read; 1: add C; 2: add beta*C */
+    VT va = V_SET1(alpha), vb = V_SET1(beta);
+    if (full) {
+        OUT(c, ldc, 0); OUT(c, ldc, 1); OUT(c, ldc, 2);
+        OUT(c, ldc, 3); OUT(c, ldc, 4); OUT(c, ldc, 5);
+        return;
+    }
+    /* partial tile: the same code on a local copy */
+    sb_t t[MR * NR] __attribute__((aligned(32)));
+    if (mode != 0) {
+        for (int x = 0; x < MR * NR; x++) t[x] = 0;
+        for (blas_int j = 0; j < n; j++)
+            for (blas_int i = 0; i < m; i++) t[i + j * MR] = c[i + (size_t)j * ldc];
+    }
+    OUT(t, MR, 0); OUT(t, MR, 1); OUT(t, MR, 2);
+    OUT(t, MR, 3); OUT(t, MR, 4); OUT(t, MR, 5);
+    for (blas_int j = 0; j < n; j++)
+        for (blas_int i = 0; i < m; i++) c[i + (size_t)j * ldc] = t[i + j * MR];
+}
+
+#else /* complex: the portable body, compiled for AVX2/FMA */
+
+#if defined(SB_PREC_C)
+#define SB_UKR_MR SB_AVX2_C_MR
+#define SB_UKR_NR SB_AVX2_C_NR
+#else
+#define SB_UKR_MR SB_AVX2_Z_MR
+#define SB_UKR_NR SB_AVX2_Z_NR
+#endif
+#define SB_UKR_NAME SB_NAME(gemm_ukr_avx2)
+#include "kernels/generic/gemm_ukr_body.h"
+
+#endif

@@ -1,0 +1,96 @@
+/* The kernel table: which microkernels, packers and block sizes each precision uses, chosen once
+ * (first use, pthread_once) from cpuid, overridable with SAFEBLAS_KERNEL=generic|avx2. */
+#include "kernels/kernels.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <strings.h>
+
+#include "runtime/cpu.h"
+
+enum kset { KSET_GENERIC, KSET_AVX2 };
+
+static sb_s_gemm_kernels_t s_tab;
+static sb_d_gemm_kernels_t d_tab;
+static sb_c_gemm_kernels_t c_tab;
+static sb_z_gemm_kernels_t z_tab;
+static const char *set_name = "generic";
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+/* The largest multiple of r that is <= x, at least r. */
+static int round_down(long x, int r)
+{
+    long v = x / r * r;
+    return (int)(v < r ? r : v);
+}
+
+/* Cache blocks for an element of `size` bytes with register block mr x nr and depth kc: the
+ * packed A block (mc x kc) takes about half of L2, the packed B panel (kc x nc) about half of L3
+ * (bounded so that the buffers stay moderate). */
+static void blocks(int size, int mr, int nr, int kc, int *mc, int *kcp, int *nc)
+{
+    const sb_cpu_info *cpu = sb_cpu();
+    long l2 = cpu->l2 > 0 ? cpu->l2 : 256 * 1024;
+    long l3 = cpu->l3 > 0 ? cpu->l3 : 4L * 1024 * 1024;
+    long m = l2 / 2 / ((long)kc * size);
+    if (m > 256) m = 256;
+    if (m < 4L * mr) m = 4L * mr;
+    long n = l3 / 4 / ((long)kc * size);
+    if (n > 4096) n = 4096;
+    if (n < 8L * nr) n = 8L * nr;
+    *mc = round_down(m, mr);
+    *kcp = kc;
+    *nc = round_down(n, nr);
+}
+
+#define FILL(tab, P, T, set, MR, NR, KC)                                                                 \
+    do {                                                                                                 \
+        tab.mr = MR;                                                                                     \
+        tab.nr = NR;                                                                                     \
+        blocks((int)sizeof(T), MR, NR, KC, &tab.mc, &tab.kc, &tab.nc);                                   \
+        tab.ukr = sb_##P##_gemm_ukr_##set;                                                               \
+        tab.pack_a = sb_##P##_gemm_pack_a_generic;                                                       \
+        tab.pack_b = sb_##P##_gemm_pack_b_generic;                                                       \
+    } while (0)
+
+static void choose(void)
+{
+    enum kset set = sb_cpu_can_avx2() ? KSET_AVX2 : KSET_GENERIC;
+    const char *env = getenv("SAFEBLAS_KERNEL");
+    if (env && *env) {
+        if (strcasecmp(env, "generic") == 0) {
+            set = KSET_GENERIC;
+        } else if (strcasecmp(env, "avx2") == 0) {
+            if (sb_cpu_can_avx2()) set = KSET_AVX2;
+            else fprintf(stderr, "SafeBLAS: SAFEBLAS_KERNEL=avx2 but this CPU/OS cannot run AVX2+FMA; using generic\n");
+        } else {
+            fprintf(stderr, "SafeBLAS: unknown SAFEBLAS_KERNEL=\"%s\" (expected generic or avx2); using %s\n", env,
+                    set == KSET_AVX2 ? "avx2" : "generic");
+        }
+    }
+    if (set == KSET_AVX2) {
+        set_name = "avx2";
+        FILL(s_tab, s, float, avx2, SB_AVX2_S_MR, SB_AVX2_S_NR, 256);
+        FILL(d_tab, d, double, avx2, SB_AVX2_D_MR, SB_AVX2_D_NR, 256);
+        FILL(c_tab, c, float _Complex, avx2, SB_AVX2_C_MR, SB_AVX2_C_NR, 256);
+        FILL(z_tab, z, double _Complex, avx2, SB_AVX2_Z_MR, SB_AVX2_Z_NR, 128);
+    } else {
+        set_name = "generic";
+        FILL(s_tab, s, float, generic, SB_GENERIC_MR, SB_GENERIC_NR, 256);
+        FILL(d_tab, d, double, generic, SB_GENERIC_MR, SB_GENERIC_NR, 256);
+        FILL(c_tab, c, float _Complex, generic, SB_GENERIC_MR, SB_GENERIC_NR, 256);
+        FILL(z_tab, z, double _Complex, generic, SB_GENERIC_MR, SB_GENERIC_NR, 128);
+    }
+}
+
+const sb_s_gemm_kernels_t *sb_s_gemm_kernels(void) { pthread_once(&once, choose); return &s_tab; }
+const sb_d_gemm_kernels_t *sb_d_gemm_kernels(void) { pthread_once(&once, choose); return &d_tab; }
+const sb_c_gemm_kernels_t *sb_c_gemm_kernels(void) { pthread_once(&once, choose); return &c_tab; }
+const sb_z_gemm_kernels_t *sb_z_gemm_kernels(void) { pthread_once(&once, choose); return &z_tab; }
+
+const char *sb_kernel_name(void)
+{
+    pthread_once(&once, choose);
+    return set_name;
+}

@@ -1,0 +1,79 @@
+/* The kernel table: per precision, the gemm microkernel, its register block MR x NR, the cache
+ * blocking MC, KC, NC and the packing routines, chosen once (first use, thread-safe) from cpuid.
+ * The environment variable SAFEBLAS_KERNEL=generic|avx2 overrides the choice (a set the CPU
+ * cannot run is refused with a warning), so tests can run every kernel set the machine has.
+ *
+ * Plain C: this header is included by the kernel table (compiled once) and by templated code;
+ * in templated code (SB_PREC_x defined), sb_gemm_kernels_t / sb_gemm_kernels() name the current precision's.
+ *
+ * ---- Packed formats (the contract between drivers, packers and microkernels) ----
+ * op(X) is X ('N'), X^T ('T'), X^H ('C') or conj(X) ('R').
+ * pack_a(trans, m, k, a, lda, buf, mr): op(A) is m x k. Rows are grouped in slivers of mr
+ *   rows; sliver s holds op(A)(s*mr + i, p) at buf[s*mr*k + p*mr + i], rows past m are zero.
+ *   buf needs ceil(m/mr)*mr*k elements.
+ * pack_b(trans, k, n, b, ldb, buf, nr): op(B) is k x n. Columns are grouped in slivers of nr;
+ *   sliver s holds op(B)(p, s*nr + j) at buf[s*nr*k + p*nr + j], columns past n are zero.
+ *   buf needs ceil(n/nr)*nr*k elements.
+ * Buffers should be 64-byte aligned. Conjugation is applied while packing.
+ *
+ * ukr(k, alpha, a, b, beta, c, ldc, m, n): with a one packed A sliver (mr x k) and b one packed
+ *   B sliver (k x nr), for i < m <= mr, j < n <= nr:
+ *       C(i,j) := alpha * sum_{p<k} a(i,p) b(p,j) + beta * C(i,j)   (C column-major, ldc)
+ *   beta == 0: C is written without being read. Nothing outside the m x n tile is touched.
+ *   Every element is computed with the same arithmetic whatever its position in the tile and
+ *   whether the tile is full or partial, so results do not depend on how C is split. */
+#ifndef SB_KERNELS_H
+#define SB_KERNELS_H
+
+#include "common/blas.h"
+
+#define SB_GEMM_KERNELS_DECL(P, T)                                                                       \
+    typedef void (*sb_##P##_gemm_ukr_fn)(blas_int k, T alpha, const T *a, const T *b, T beta, T *c,      \
+                                         blas_int ldc, blas_int m, blas_int n);                          \
+    typedef void (*sb_##P##_gemm_pack_fn)(char trans, blas_int rows, blas_int cols, const T *x,          \
+                                          blas_int ldx, T *buf, int r);                                  \
+    typedef struct {                                                                                     \
+        int mr, nr;       /* register block */                                                           \
+        int mc, kc, nc;   /* cache blocks: mc a multiple of mr, nc a multiple of nr */                   \
+        sb_##P##_gemm_ukr_fn ukr;                                                                        \
+        sb_##P##_gemm_pack_fn pack_a; /* (trans, m, k, a, lda, buf, mr) */                               \
+        sb_##P##_gemm_pack_fn pack_b; /* (trans, k, n, b, ldb, buf, nr) */                               \
+    } sb_##P##_gemm_kernels_t;                                                                           \
+    const sb_##P##_gemm_kernels_t *sb_##P##_gemm_kernels(void);                                         \
+    /* the kernels of each set, for the table */                                                         \
+    void sb_##P##_gemm_ukr_generic(blas_int k, T alpha, const T *a, const T *b, T beta, T *c,            \
+                                   blas_int ldc, blas_int m, blas_int n);                                \
+    void sb_##P##_gemm_ukr_avx2(blas_int k, T alpha, const T *a, const T *b, T beta, T *c,               \
+                                blas_int ldc, blas_int m, blas_int n);                                   \
+    void sb_##P##_gemm_pack_a_generic(char trans, blas_int m, blas_int k, const T *a, blas_int lda,      \
+                                      T *buf, int mr);                                                   \
+    void sb_##P##_gemm_pack_b_generic(char trans, blas_int k, blas_int n, const T *b, blas_int ldb,      \
+                                      T *buf, int nr);
+
+SB_GEMM_KERNELS_DECL(s, float)
+SB_GEMM_KERNELS_DECL(d, double)
+SB_GEMM_KERNELS_DECL(c, float _Complex)
+SB_GEMM_KERNELS_DECL(z, double _Complex)
+
+/* Register blocks of the kernel sets (the microkernels are compiled for these). */
+#define SB_GENERIC_MR 4
+#define SB_GENERIC_NR 4
+#define SB_AVX2_S_MR 16
+#define SB_AVX2_S_NR 6
+#define SB_AVX2_D_MR 8
+#define SB_AVX2_D_NR 6
+#define SB_AVX2_C_MR 4
+#define SB_AVX2_C_NR 4
+#define SB_AVX2_Z_MR 4
+#define SB_AVX2_Z_NR 4
+
+/* Name of the chosen kernel set: "generic" or "avx2". */
+const char *sb_kernel_name(void);
+
+#if defined(SB_PREC_S) || defined(SB_PREC_D) || defined(SB_PREC_C) || defined(SB_PREC_Z)
+#include "common/precision.h"
+#define sb_gemm_kernels_t SB_CAT3(sb_, SB_P, _gemm_kernels_t)
+#define sb_gemm_kernels SB_NAME(gemm_kernels)
+#endif
+
+#endif

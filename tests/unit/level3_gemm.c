@@ -1,0 +1,313 @@
+/* ?gemm against a plain triple-loop oracle: every trans combination (N/T/C), sizes 0, 1, odd and
+ * crossing the MR/NR/MC/KC/NC blocking (k > KC, m > MC, n > NC), lda/ldb/ldc > rows with guard
+ * bands, beta = 0 with NaN in C, alpha = 0 not reading A/B (NaN there), beta = 1 quick returns,
+ * argument errors through the Fortran ABI and CBLAS (both layouts), CBLAS row-major results,
+ * bitwise independence of the result from the position of a block (sub-block calls).
+ * The program runs itself a second time with SAFEBLAS_KERNEL=generic, so both kernel sets are
+ * checked (the table is chosen once per process). */
+#include "test_prec.h"
+#include "cblas.h"
+#include "safeblas.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+void SB_F77(gemm)(const char *transa, const char *transb, const blas_int *m, const blas_int *n, const blas_int *k,
+                  const sb_t *alpha, const sb_t *a, const blas_int *lda, const sb_t *b, const blas_int *ldb,
+                  const sb_t *beta, sb_t *c, const blas_int *ldc, size_t la, size_t lb);
+
+static const char *NAME = SB_UPPER "GEMM";
+
+static sb_t op_elem(char t, const sbt_mat *x, blas_int i, blas_int j)
+{
+    if (t == 'N') return sbt_mat_orig(x, i, j);
+    sb_t v = sbt_mat_orig(x, j, i);
+    return t == 'C' ? sb_conj(v) : v;
+}
+
+static sb_t nan_elem(void)
+{
+    sb_r q = (sb_r)NAN;
+    return sb_make(q, q);
+}
+
+static void fill_nan(sbt_mat *x)
+{
+    for (blas_int j = 0; j < x->n; j++)
+        for (blas_int i = 0; i < x->m; i++) x->a[i + (size_t)j * x->ld] = nan_elem();
+    sbt_mat_snapshot(x);
+}
+
+/* Call gemm through Fortran (cblas = 0), CBLAS column-major (1) or CBLAS row-major (2). For
+ * row-major the same column-major matrices are passed as the transposed problem:
+ * C^T = op(B)^T op(A)^T, which must give the same C. */
+static void call_gemm(int api, char ta, char tb, blas_int m, blas_int n, blas_int k, sb_t alpha, sbt_mat *a,
+                      sbt_mat *b, sb_t beta, sbt_mat *c)
+{
+    if (api == 0) {
+        SB_F77(gemm)(&ta, &tb, &m, &n, &k, &alpha, a->a, &a->ld, b->a, &b->ld, &beta, c->a, &c->ld, 1, 1);
+        return;
+    }
+    CBLAS_TRANSPOSE cta = ta == 'N' ? CblasNoTrans : ta == 'T' ? CblasTrans : CblasConjTrans;
+    CBLAS_TRANSPOSE ctb = tb == 'N' ? CblasNoTrans : tb == 'T' ? CblasTrans : CblasConjTrans;
+#if SB_IS_COMPLEX
+    const void *pa = &alpha, *pb = &beta;
+#else
+    sb_t pa = alpha, pb = beta;
+#endif
+    if (api == 1)
+        SB_CBLAS(gemm)(CblasColMajor, cta, ctb, m, n, k, pa, a->a, a->ld, b->a, b->ld, pb, c->a, c->ld);
+    else /* row-major view of the column-major data: C^T (n x m) = op(B)^T op(A)^T */
+        SB_CBLAS(gemm)(CblasRowMajor, ctb, cta, n, m, k, pa, b->a, b->ld, a->a, a->ld, pb, c->a, c->ld);
+}
+
+/* One problem: checks values against the oracle with an error bound, and guards. */
+static void check_one(int api, char ta, char tb, blas_int m, blas_int n, blas_int k, sb_t alpha, sb_t beta,
+                      int nan_c, int nan_ab, int pad)
+{
+    blas_int ar = ta == 'N' ? m : k, ac = ta == 'N' ? k : m;
+    blas_int br = tb == 'N' ? k : n, bc = tb == 'N' ? n : k;
+    sbt_mat a = sbt_mat_new(ar, ac, ar + pad), b = sbt_mat_new(br, bc, br + pad), c = sbt_mat_new(m, n, m + pad);
+    if (nan_c) fill_nan(&c);
+    if (nan_ab) {
+        fill_nan(&a);
+        fill_nan(&b);
+    }
+    call_gemm(api, ta, tb, m, n, k, alpha, &a, &b, beta, &c);
+    int ok = 1;
+    for (blas_int j = 0; j < n && ok; j++)
+        for (blas_int i = 0; i < m; i++) {
+            sb_t s = 0;
+            double scale = 0;
+            if (alpha != 0)
+                for (blas_int l = 0; l < k; l++) {
+                    sb_t x = op_elem(ta, &a, i, l), y = op_elem(tb, &b, l, j);
+                    s += x * y;
+                    scale += (double)sb_abs1(x) * (double)sb_abs1(y);
+                }
+            sb_t c0 = sbt_mat_orig(&c, i, j), want;
+            scale *= (double)sb_abs1(alpha);
+            if (beta == 0) {
+                want = alpha * s;
+            } else {
+                want = alpha * s + beta * c0;
+                scale += (double)sb_abs1(beta) * (double)sb_abs1(c0);
+            }
+            sb_t got = c.a[i + (size_t)j * c.ld];
+            if (!sbt_close(got, want, scale + 1e-30, (double)(k + 2) * 2 * SBT_EPS)) {
+                ok = 0;
+                fprintf(stderr, "  (%d,%d) got %g want %g\n", (int)i, (int)j, (double)sb_creal(got),
+                        (double)sb_creal(want));
+                break;
+            }
+        }
+    CHECK(ok, "gemm values api=%d %c%c m=%d n=%d k=%d nan_c=%d nan_ab=%d", api, ta, tb, (int)m, (int)n, (int)k, nan_c,
+          nan_ab);
+    CHECK(sbt_mat_guards_intact(&c, NULL, NULL), "gemm wrote outside C: api=%d %c%c m=%d n=%d k=%d", api, ta, tb,
+          (int)m, (int)n, (int)k);
+    CHECK(sbt_mat_guards_intact(&a, NULL, NULL) && sbt_bytes_equal(a.buf, a.copy, a.total * sizeof(sb_t)) &&
+              sbt_bytes_equal(b.buf, b.copy, b.total * sizeof(sb_t)),
+          "gemm changed A or B: %c%c m=%d n=%d k=%d", ta, tb, (int)m, (int)n, (int)k);
+    sbt_mat_free(&a);
+    sbt_mat_free(&b);
+    sbt_mat_free(&c);
+}
+
+/* C must be byte-for-byte untouched (quick returns). */
+static void check_untouched(char ta, char tb, blas_int m, blas_int n, blas_int k, sb_t alpha, sb_t beta)
+{
+    blas_int ar = ta == 'N' ? m : k, ac = ta == 'N' ? k : m;
+    blas_int br = tb == 'N' ? k : n, bc = tb == 'N' ? n : k;
+    sbt_mat a = sbt_mat_new(ar, ac, ar + 1), b = sbt_mat_new(br, bc, br + 1), c = sbt_mat_new(m, n, m + 1);
+    fill_nan(&c);
+    for (int api = 0; api < 3; api++) {
+        call_gemm(api, ta, tb, m, n, k, alpha, &a, &b, beta, &c);
+        CHECK(sbt_bytes_equal(c.buf, c.copy, c.total * sizeof(sb_t)), "gemm quick return wrote C: m=%d n=%d k=%d api=%d",
+              (int)m, (int)n, (int)k, api);
+    }
+    sbt_mat_free(&a);
+    sbt_mat_free(&b);
+    sbt_mat_free(&c);
+}
+
+/* The same element must get the same bits whether computed in a big call or in a sub-block call
+ * (shifted row/column offsets, different tile positions): what makes threading deterministic. */
+static void check_position_independence(void)
+{
+    blas_int m = 37, n = 29, k = 300;
+    sbt_mat a = sbt_mat_new(m, k, m), b = sbt_mat_new(k, n, k), c1 = sbt_mat_new(m, n, m), c2 = sbt_mat_new(m, n, m);
+    sb_t alpha = sbt_rand_elem(), beta = sbt_rand_elem();
+    memcpy(c2.buf, c1.buf, c1.total * sizeof(sb_t));
+    char N = 'N';
+    SB_F77(gemm)(&N, &N, &m, &n, &k, &alpha, a.a, &a.ld, b.a, &b.ld, &beta, c1.a, &c1.ld, 1, 1);
+    /* c2 in four uneven blocks */
+    blas_int i0 = 5, j0 = 7;
+    blas_int ms[2] = {i0, m - i0}, ns[2] = {j0, n - j0}, is[2] = {0, i0}, js[2] = {0, j0};
+    for (int x = 0; x < 2; x++)
+        for (int y = 0; y < 2; y++)
+            SB_F77(gemm)(&N, &N, &ms[x], &ns[y], &k, &alpha, a.a + is[x], &a.ld, b.a + (size_t)js[y] * b.ld, &b.ld,
+                         &beta, c2.a + is[x] + (size_t)js[y] * c2.ld, &c2.ld, 1, 1);
+    CHECK(sbt_bytes_equal(c1.buf, c2.buf, c1.total * sizeof(sb_t)), "gemm result depends on block position");
+    sbt_mat_free(&a);
+    sbt_mat_free(&b);
+    sbt_mat_free(&c1);
+    sbt_mat_free(&c2);
+}
+
+/* The same bytes at every thread count (the split is over m and n, never k). */
+static void check_thread_determinism(void)
+{
+    blas_int m = 301, n = 283, k = 290;
+    sbt_mat a = sbt_mat_new(k, m, k + 1), b = sbt_mat_new(k, n, k), c0 = sbt_mat_new(m, n, m + 2);
+    sb_t alpha = sbt_rand_elem(), beta = sbt_rand_elem();
+    sb_t *ref = malloc(c0.total * sizeof(sb_t));
+    static const int threads[] = {1, 2, 3, 4, 7};
+    int before = safeblas_get_num_threads();
+    for (int t = 0; t < 5; t++) {
+        memcpy(c0.buf, c0.copy, c0.total * sizeof(sb_t));
+        safeblas_set_num_threads(threads[t]);
+        char T = 'T', N = 'N';
+        SB_F77(gemm)(&T, &N, &m, &n, &k, &alpha, a.a, &a.ld, b.a, &b.ld, &beta, c0.a, &c0.ld, 1, 1);
+        if (t == 0) memcpy(ref, c0.buf, c0.total * sizeof(sb_t));
+        else CHECK(sbt_bytes_equal(ref, c0.buf, c0.total * sizeof(sb_t)), "gemm differs at %d threads", threads[t]);
+    }
+    safeblas_set_num_threads(before);
+    free(ref);
+    sbt_mat_free(&a);
+    sbt_mat_free(&b);
+    sbt_mat_free(&c0);
+}
+
+static void check_errors(void)
+{
+    sb_t one = 1, buf[64] = {0};
+    blas_int two = 2, m1 = -1, one_i = 1;
+    struct {
+        const char *ta, *tb;
+        blas_int m, n, k, lda, ldb, ldc, info;
+    } cases[] = {
+        {"X", "N", 2, 2, 2, 2, 2, 2, 1},  {"N", "X", 2, 2, 2, 2, 2, 2, 2},  {"N", "N", -1, 2, 2, 2, 2, 2, 3},
+        {"N", "N", 2, -1, 2, 2, 2, 2, 4}, {"N", "N", 2, 2, -1, 2, 2, 2, 5}, {"N", "N", 2, 2, 2, 1, 2, 2, 8},
+        {"T", "N", 3, 2, 2, 1, 2, 3, 8},  {"N", "N", 2, 2, 2, 2, 1, 2, 10}, {"N", "T", 2, 3, 2, 2, 2, 2, 10},
+        {"N", "N", 2, 2, 2, 2, 2, 1, 13}, {"X", "Y", -1, -1, -1, 0, 0, 0, 1}, {"N", "N", 0, 0, 0, 0, 0, 0, 8},
+    };
+    for (size_t t = 0; t < sizeof cases / sizeof cases[0]; t++) {
+        sbt_xerbla_reset();
+        SB_F77(gemm)(cases[t].ta, cases[t].tb, &cases[t].m, &cases[t].n, &cases[t].k, &one, buf, &cases[t].lda, buf,
+                     &cases[t].ldb, &one, buf, &cases[t].ldc, 1, 1);
+        sbt_expect_xerbla(NAME, cases[t].info, "fortran gemm argument error");
+    }
+    /* lower-case letters are fine */
+    sbt_xerbla_reset();
+    SB_F77(gemm)("n", "t", &two, &two, &two, &one, buf, &two, buf, &two, &one, buf, &two, 1, 1);
+    sbt_expect_no_xerbla("lower-case trans");
+    (void)m1;
+    (void)one_i;
+
+    /* CBLAS: numbers as reference CBLAS reports them (Fortran number + 1 of the column-major
+     * call; row-major swaps A/B and M/N) */
+    const char *cname = "cblas_" SB_UPPER "gemm"; /* compared case-insensitively */
+#if SB_IS_COMPLEX
+    const void *al = &one, *be = &one;
+#else
+    sb_t al = one, be = one;
+#endif
+    struct {
+        int layout, ta, tb;
+        blas_int m, n, k, lda, ldb, ldc, info;
+    } cc[] = {
+        {100, CblasNoTrans, CblasNoTrans, 2, 2, 2, 2, 2, 2, 1},
+        {CblasColMajor, 99, CblasNoTrans, 2, 2, 2, 2, 2, 2, 2},
+        {CblasColMajor, CblasNoTrans, 99, 2, 2, 2, 2, 2, 2, 3},
+        {CblasColMajor, CblasConjNoTrans, CblasNoTrans, 2, 2, 2, 2, 2, 2, 2},
+        {CblasColMajor, CblasNoTrans, CblasNoTrans, -1, 2, 2, 2, 2, 2, 4},
+        {CblasColMajor, CblasNoTrans, CblasNoTrans, 2, -1, 2, 2, 2, 2, 5},
+        {CblasColMajor, CblasNoTrans, CblasNoTrans, 2, 2, -1, 2, 2, 2, 6},
+        {CblasColMajor, CblasNoTrans, CblasNoTrans, 2, 2, 2, 1, 2, 2, 9},
+        {CblasColMajor, CblasNoTrans, CblasNoTrans, 2, 2, 2, 2, 1, 2, 11},
+        {CblasColMajor, CblasNoTrans, CblasNoTrans, 2, 2, 2, 2, 2, 1, 14},
+        {CblasRowMajor, 99, CblasNoTrans, 2, 2, 2, 2, 2, 2, 2},
+        {CblasRowMajor, CblasNoTrans, 99, 2, 2, 2, 2, 2, 2, 2},
+        {CblasRowMajor, CblasNoTrans, CblasNoTrans, -1, 2, 2, 2, 2, 2, 5},
+        {CblasRowMajor, CblasNoTrans, CblasNoTrans, 2, -1, 2, 2, 2, 2, 4},
+        {CblasRowMajor, CblasNoTrans, CblasNoTrans, 2, 2, -1, 2, 2, 2, 6},
+        {CblasRowMajor, CblasNoTrans, CblasNoTrans, 2, 2, 2, 1, 2, 2, 11},
+        {CblasRowMajor, CblasNoTrans, CblasNoTrans, 2, 2, 2, 2, 1, 2, 9},
+        {CblasRowMajor, CblasNoTrans, CblasNoTrans, 2, 2, 2, 2, 2, 1, 14},
+        {CblasRowMajor, CblasTrans, CblasNoTrans, 3, 2, 2, 2, 2, 3, 11}, /* row-major A^T: lda >= m */
+    };
+    for (size_t t = 0; t < sizeof cc / sizeof cc[0]; t++) {
+        sbt_xerbla_reset();
+        SB_CBLAS(gemm)((CBLAS_LAYOUT)cc[t].layout, (CBLAS_TRANSPOSE)cc[t].ta, (CBLAS_TRANSPOSE)cc[t].tb, cc[t].m,
+                       cc[t].n, cc[t].k, al, buf, cc[t].lda, buf, cc[t].ldb, be, buf, cc[t].ldc);
+        char what[64];
+        snprintf(what, sizeof what, "cblas gemm argument error case %d", (int)t);
+        sbt_expect_xerbla(cname, cc[t].info, what);
+    }
+}
+
+static int run_all(void)
+{
+    static const char tr[3] = {'N', 'T', 'C'};
+    /* every trans pair, over small and edge-crossing shapes, all three APIs */
+    static const blas_int shapes[][3] = {
+        {1, 1, 1},   {2, 3, 4},    {5, 7, 3},    {7, 5, 9},   {8, 6, 16},  {9, 7, 17},  {16, 6, 5},
+        {17, 13, 1}, {23, 19, 31}, {33, 12, 64}, {4, 25, 40}, {47, 49, 8}, {1, 37, 11}, {37, 1, 11},
+    };
+    int ns = (int)(sizeof shapes / sizeof shapes[0]);
+    for (int s = 0; s < ns; s++)
+        for (int x = 0; x < 3; x++)
+            for (int y = 0; y < 3; y++) {
+                int api = (s + x + y) % 3;
+                check_one(api, tr[x], tr[y], shapes[s][0], shapes[s][1], shapes[s][2], sbt_rand_elem(),
+                          sbt_rand_elem(), 0, 0, (s % 3));
+            }
+    /* larger: crossing MC (m > 256 for every set), KC (k > 256) and NC (n > 4096) */
+    check_one(0, 'N', 'N', 300, 40, 37, sbt_rand_elem(), sbt_rand_elem(), 0, 0, 3);
+    check_one(1, 'T', 'C', 61, 53, 300, sbt_rand_elem(), sbt_rand_elem(), 0, 0, 1);
+    check_one(2, 'C', 'N', 130, 131, 129, sbt_rand_elem(), sbt_rand_elem(), 0, 0, 2);
+    check_one(0, 'N', 'T', 3, 4200, 5, sbt_rand_elem(), sbt_rand_elem(), 0, 0, 0);
+    check_one(0, 'T', 'N', 270, 259, 520, sbt_rand_elem(), 0, 1, 0, 1);
+    /* beta = 0: NaN in C vanishes; beta = 1 (no scaling) */
+    for (int api = 0; api < 3; api++) {
+        check_one(api, 'N', 'N', 13, 11, 7, sbt_rand_elem(), 0, 1, 0, 2);
+        check_one(api, 'T', 'N', 9, 14, 5, sbt_rand_elem(), 1, 0, 0, 1);
+        /* alpha = 0: A and B (NaN) are not read; beta = 0 -> zeros; beta != 0 -> beta*C */
+        check_one(api, 'N', 'N', 13, 11, 7, 0, 0, 1, 1, 2);
+        check_one(api, 'N', 'T', 12, 9, 7, 0, sbt_rand_elem(), 0, 1, 1);
+        /* k = 0: C := beta*C */
+        check_one(api, 'N', 'N', 6, 5, 0, sbt_rand_elem(), sbt_rand_elem(), 0, 0, 1);
+        check_one(api, 'N', 'N', 6, 5, 0, sbt_rand_elem(), 0, 1, 0, 1);
+    }
+    /* quick returns: m = 0, n = 0, (alpha = 0 or k = 0) with beta = 1 */
+    check_untouched('N', 'N', 0, 5, 3, 1, 0);
+    check_untouched('N', 'N', 5, 0, 3, 1, 0);
+    check_untouched('N', 'N', 4, 5, 3, 0, 1);
+    check_untouched('T', 'N', 4, 5, 0, 1, 1);
+    check_position_independence();
+    check_thread_determinism();
+    check_errors();
+    return sbt_finish("level3_gemm_" SB_UPPER);
+}
+
+int main(int argc, char **argv)
+{
+    int rc = run_all();
+    /* second run with the portable kernels (unless this already is one) */
+    if (getenv("SBT_GEMM_CHILD") == NULL) {
+        pid_t pid = fork();
+        if (pid == 0) {
+            setenv("SBT_GEMM_CHILD", "1", 1);
+            setenv("SAFEBLAS_KERNEL", "generic", 1);
+            execv("/proc/self/exe", argv);
+            _exit(127);
+        }
+        int st = 0;
+        if (pid < 0 || waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+            fprintf(stderr, "level3_gemm_%s: the SAFEBLAS_KERNEL=generic run failed\n", SB_UPPER);
+            rc = 1;
+        }
+    }
+    (void)argc;
+    return rc;
+}
