@@ -1,14 +1,431 @@
-/* Placeholder until the thread pool lands: every job runs on the calling thread. */
+/* The thread pool: fork-safe by construction.
+ *
+ * One pool per process, created lazily by the first job that wants threads. The rules:
+ *
+ *  - One job at a time. A caller claims the pool with a compare-and-swap on `busy`; a caller
+ *    that finds it busy runs its own job on its own thread. Nobody ever waits for another
+ *    caller, so concurrent callers cannot deadlock or convoy.
+ *  - A job is one 64-bit word (sequence | workers allowed | parts | next part) plus fn/ctx.
+ *    Parts are handed out by compare-and-swap on that word, first come first served; the caller
+ *    takes parts too, and waits only for parts that someone has claimed. A worker that is late,
+ *    slow to wake, or gone (idle exit) is therefore never waited for: its parts go to others.
+ *  - Waking: each worker has its own futex word. The caller wakes workers 0 and 1, worker i
+ *    wakes 2i+2 and 2i+3 (a tree, so 31 wake-ups do not all cost the caller a system call) and
+ *    only while parts are left. Idle workers spin for SAFEBLAS_SPIN_US (default 50 µs; not at
+ *    all when there are more threads than CPUs) and then sleep; after 10 s asleep a worker
+ *    exits, and the next job starts it again (a program whose main thread calls pthread_exit
+ *    therefore still ends).
+ *  - fork(): a pthread_atfork handler for the CHILD only. The child has one thread and none of
+ *    the parent's workers, so it overwrites the whole pool state with a fresh one (no lock is
+ *    unlocked or taken, no thread joined, a generation counter is bumped); its next parallel
+ *    call starts new workers. The parent is not touched before or after fork, so fork() costs
+ *    what it costs without SafeBLAS, whatever other threads are doing inside SafeBLAS.
+ *  - Nesting: a call from a pool worker, from inside a part, or from inside an OpenMP parallel
+ *    region (omp_in_parallel, weak or found with dlsym) runs on the calling thread.
+ *  - Failure to allocate the worker table or to start a thread: carry on with the workers
+ *    there are (possibly none), one warning each.
+ *  - Unload (dlclose, or exit): a destructor claims the idle pool, tells the workers to exit
+ *    and joins them. If a job is running at that moment it does nothing (exit is never blocked
+ *    behind a job); the pool then stays claimed so later calls run single-threaded.
+ *
+ * All shared state is C11 atomics; fn/ctx are published by the release store of the job word
+ * and read only after a successful claim (acquire), so ThreadSanitizer can follow it. */
+#define _GNU_SOURCE
 #include "runtime/parallel.h"
 
-void sb_parallel_run(int nparts, sb_part_fn part, void *ctx)
+#include <dlfcn.h>
+#include <errno.h>
+#include <linux/futex.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "common/blas.h"
+#include "runtime/thread_config.h"
+
+#define MAX_WORKERS (SB_MAX_THREADS - 1)
+#define IDLE_EXIT_NS (10LL * 1000000000LL)
+
+/* The job word: seq (16) | workers allowed (8) | parts (20) | next unclaimed part (20). */
+#define NEXT_MASK 0xFFFFFull
+#define NP_SHIFT 20
+#define NW_SHIFT 40
+#define SEQ_SHIFT 48
+#define MAX_PARTS ((int)NEXT_MASK)
+
+enum { W_NONE = 0, W_LIVE = 1, W_EXITED = 2 };
+
+struct worker {
+    atomic_uint wake;    /* futex word: bumped to hand this worker a job */
+    atomic_int sleeping; /* 1 while in (or about to enter) futex_wait on wake */
+    atomic_int state;    /* W_NONE, W_LIVE (thread started), W_EXITED (thread returned, not joined) */
+    int index;
+    pthread_t tid;
+} __attribute__((aligned(64)));
+
+struct pool {
+    atomic_int busy;             /* a caller owns the pool (0/1) */
+    atomic_int shutdown;         /* set by the destructor */
+    _Atomic uint64_t job;        /* see above */
+    atomic_uint done;            /* futex word: parts finished in the current job */
+    atomic_int caller_sleeping;  /* the caller sleeps on `done` */
+    atomic_long spin_ns;         /* how long idle threads spin before sleeping */
+    atomic_int live;             /* worker threads running (for tests) */
+    atomic_uint generation;      /* bumped in the child at each fork */
+    _Atomic(struct worker *) w;  /* MAX_WORKERS slots, allocated once */
+    /* written only by the owner of `busy` */
+    sb_part_fn fn;
+    void *ctx;
+    unsigned seq;
+    int created;                 /* threads started so far (fault injection counts these) */
+};
+
+static struct pool P;
+static _Thread_local int tls_depth; /* > 0: pool worker, or running a part */
+static atomic_int warned_create, warned_alloc;
+
+/* ---------------------------------------------------------------------------------------------
+ * Small helpers */
+static long futex_wait(atomic_uint *addr, unsigned val, const struct timespec *rel)
 {
-    if (nparts < 1) nparts = 1;
-    for (int i = 0; i < nparts; i++) part(ctx, i, nparts);
+    return syscall(SYS_futex, addr, FUTEX_WAIT_PRIVATE, val, rel, NULL, 0);
+}
+
+static void futex_wake(atomic_uint *addr, int n)
+{
+    syscall(SYS_futex, addr, FUTEX_WAKE_PRIVATE, n, NULL, NULL, 0);
+}
+
+static inline void cpu_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+}
+
+static long long now_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* OpenMP: a weak reference finds omp_in_parallel when the OpenMP runtime was loaded with the
+ * program; dlsym finds one loaded later into the global scope. */
+extern int omp_in_parallel(void) __attribute__((weak));
+static _Atomic(void *) omp_fn_found;
+
+static int in_openmp_region(void)
+{
+    int (*f)(void) = omp_in_parallel;
+    if (!f) {
+        void *p = atomic_load_explicit(&omp_fn_found, memory_order_relaxed);
+        if (!p) {
+            p = dlsym(RTLD_DEFAULT, "omp_in_parallel");
+            if (p) atomic_store_explicit(&omp_fn_found, p, memory_order_relaxed);
+        }
+        f = (int (*)(void))p;
+    }
+    return f ? f() != 0 : 0;
+}
+
+int sb_in_parallel(void)
+{
+    return tls_depth > 0 || in_openmp_region();
+}
+
+static void run_inline(int nparts, sb_part_fn fn, void *ctx)
+{
+    tls_depth++;
+    for (int i = 0; i < nparts; i++) fn(ctx, i, nparts);
+    tls_depth--;
+}
+
+static void wake_worker(struct worker *w)
+{
+    atomic_fetch_add(&w->wake, 1);
+    if (atomic_load(&w->sleeping)) futex_wake(&w->wake, 1);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Running parts (caller and workers alike). me = worker index, -1 for the caller. */
+static void run_parts(int me)
+{
+    struct worker *slots = atomic_load_explicit(&P.w, memory_order_acquire);
+    uint64_t v = atomic_load_explicit(&P.job, memory_order_acquire);
+    int woke_children = me < 0;
+    for (;;) {
+        int nw = (int)((v >> NW_SHIFT) & 0xFF);
+        int np = (int)((v >> NP_SHIFT) & NEXT_MASK);
+        int nx = (int)(v & NEXT_MASK);
+        if (me >= nw || nx >= np) return;
+        if (!woke_children) {
+            /* pass the wake-up on before working: children 2i+2 and 2i+3 */
+            woke_children = 1;
+            for (int c = 2 * me + 2; c <= 2 * me + 3 && c < nw; c++) wake_worker(&slots[c]);
+        }
+        if (!atomic_compare_exchange_weak_explicit(&P.job, &v, v + 1, memory_order_acq_rel,
+                                                   memory_order_acquire))
+            continue;
+        /* part nx is ours: the job cannot end before we report it, so fn/ctx are stable */
+        P.fn(P.ctx, nx, np);
+        unsigned d = atomic_fetch_add(&P.done, 1) + 1;
+        if ((int)d == np && atomic_load(&P.caller_sleeping)) futex_wake(&P.done, 1);
+        v = atomic_load_explicit(&P.job, memory_order_acquire);
+    }
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Workers */
+
+/* Wait until w->wake differs from seen; returns the new value, or seen after IDLE_EXIT_NS. */
+static unsigned wait_for_job(struct worker *w, unsigned seen)
+{
+    unsigned cur;
+    long spin = atomic_load_explicit(&P.spin_ns, memory_order_relaxed);
+    if (spin > 0) {
+        long long t0 = now_ns();
+        for (unsigned i = 1;; i++) {
+            cur = atomic_load_explicit(&w->wake, memory_order_acquire);
+            if (cur != seen) return cur;
+            cpu_relax();
+            if ((i & 63) == 0 && now_ns() - t0 > spin) break;
+        }
+    }
+    long long deadline = now_ns() + IDLE_EXIT_NS;
+    for (;;) {
+        atomic_store(&w->sleeping, 1);
+        cur = atomic_load(&w->wake);
+        if (cur != seen) break;
+        long long left = deadline - now_ns();
+        if (left <= 0) break;
+        struct timespec rel = {(time_t)(left / 1000000000LL), (long)(left % 1000000000LL)};
+        futex_wait(&w->wake, seen, &rel);
+    }
+    atomic_store(&w->sleeping, 0);
+    return atomic_load_explicit(&w->wake, memory_order_acquire);
+}
+
+static void *worker_main(void *arg)
+{
+    struct worker *w = arg;
+    tls_depth = 1;
+    unsigned seen = 0; /* the owner zeroes wake before starting the thread */
+    for (;;) {
+        unsigned cur = wait_for_job(w, seen);
+        if (cur == seen) break; /* idle too long: exit; the next job starts a new thread */
+        seen = cur;
+        if (atomic_load_explicit(&P.shutdown, memory_order_acquire)) break;
+        run_parts(w->index);
+    }
+    atomic_fetch_sub(&P.live, 1);
+    atomic_store(&w->state, W_EXITED);
+    return NULL;
+}
+
+static void warn_once(atomic_int *flag, const char *what, int err, int threads)
+{
+    if (atomic_exchange(flag, 1)) return;
+    fprintf(stderr, "SafeBLAS: warning: %s (%s); continuing with %d thread%s\n", what, strerror(err), threads,
+            threads == 1 ? "" : "s");
+}
+
+/* Owner of `busy` only: make workers 0..want-1 live; returns how many are (contiguous). */
+static int ensure_workers(int want)
+{
+    struct worker *slots = atomic_load_explicit(&P.w, memory_order_relaxed);
+    if (!slots) {
+        slots = aligned_alloc(64, sizeof(struct worker) * MAX_WORKERS);
+        if (!slots) {
+            warn_once(&warned_alloc, "could not allocate the thread pool", ENOMEM, 1);
+            return 0;
+        }
+        memset(slots, 0, sizeof(struct worker) * MAX_WORKERS);
+        atomic_store_explicit(&P.w, slots, memory_order_release);
+    }
+    int fail_after = sb_config_fail_create_after();
+    int i;
+    for (i = 0; i < want; i++) {
+        struct worker *w = &slots[i];
+        int st = atomic_load(&w->state);
+        if (st == W_LIVE) continue;
+        if (st == W_EXITED) {
+            pthread_join(w->tid, NULL);
+            atomic_store(&w->state, W_NONE);
+        }
+        w->index = i;
+        atomic_store(&w->wake, 0);
+        atomic_store(&w->sleeping, 0);
+        atomic_store(&w->state, W_LIVE);
+        atomic_fetch_add(&P.live, 1);
+        int rc;
+        if (fail_after >= 0 && P.created >= fail_after) {
+            rc = EAGAIN;
+        } else {
+            sigset_t all, old;
+            sigfillset(&all);
+            pthread_sigmask(SIG_SETMASK, &all, &old); /* workers take no signals */
+            rc = pthread_create(&w->tid, NULL, worker_main, w);
+            pthread_sigmask(SIG_SETMASK, &old, NULL);
+        }
+        if (rc != 0) {
+            atomic_fetch_sub(&P.live, 1);
+            atomic_store(&w->state, W_NONE);
+            warn_once(&warned_create, "could not start a worker thread", rc, i + 1);
+            break;
+        }
+        P.created++;
+    }
+    return i;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Jobs */
+void sb_parallel_run(int nparts, sb_part_fn fn, void *ctx)
+{
+    if (nparts <= 1) {
+        run_inline(1, fn, ctx);
+        return;
+    }
+    int nt = sb_in_parallel() ? 1 : sb_config_threads();
+    if (nt > nparts) nt = nparts;
+    int expected = 0;
+    if (nt <= 1 || nparts > MAX_PARTS ||
+        !atomic_compare_exchange_strong_explicit(&P.busy, &expected, 1, memory_order_acquire,
+                                                 memory_order_relaxed)) {
+        run_inline(nparts, fn, ctx);
+        return;
+    }
+    int nw = ensure_workers(nt - 1);
+    if (nw == 0) {
+        atomic_store_explicit(&P.busy, 0, memory_order_release);
+        run_inline(nparts, fn, ctx);
+        return;
+    }
+    long spin = nw + 1 <= sb_cpus_available() ? sb_config_spin_ns() : 0; /* no spinning when oversubscribed */
+    atomic_store_explicit(&P.spin_ns, spin, memory_order_relaxed);
+
+    struct worker *slots = atomic_load_explicit(&P.w, memory_order_relaxed);
+    P.fn = fn;
+    P.ctx = ctx;
+    P.seq++;
+    atomic_store_explicit(&P.done, 0, memory_order_relaxed);
+    atomic_store_explicit(&P.caller_sleeping, 0, memory_order_relaxed);
+    uint64_t word = ((uint64_t)(P.seq & 0xFFFF) << SEQ_SHIFT) | ((uint64_t)nw << NW_SHIFT) |
+                    ((uint64_t)nparts << NP_SHIFT);
+    atomic_store_explicit(&P.job, word, memory_order_release);
+    wake_worker(&slots[0]);
+    if (nw > 1) wake_worker(&slots[1]);
+
+    tls_depth++;
+    run_parts(-1);
+    tls_depth--;
+
+    /* wait for the parts others claimed */
+    unsigned np = (unsigned)nparts;
+    if (atomic_load_explicit(&P.done, memory_order_acquire) != np && spin > 0) {
+        long long t0 = now_ns();
+        for (unsigned i = 1; atomic_load_explicit(&P.done, memory_order_acquire) != np; i++) {
+            cpu_relax();
+            if ((i & 63) == 0 && now_ns() - t0 > spin) break;
+        }
+    }
+    for (;;) {
+        unsigned d = atomic_load_explicit(&P.done, memory_order_acquire);
+        if (d == np) break;
+        atomic_store(&P.caller_sleeping, 1);
+        d = atomic_load(&P.done);
+        if (d == np) break;
+        futex_wait(&P.done, d, NULL);
+    }
+    atomic_store_explicit(&P.busy, 0, memory_order_release);
 }
 
 int sb_threads_for(double flops)
 {
-    (void)flops;
-    return 1;
+    /* cheapest tests first: small calls must not pay for the OpenMP lookup */
+    int n = sb_config_threads();
+    if (n <= 1) return 1;
+    double t = sb_config_parallel_threshold();
+    if (!(flops >= t)) return 1;
+    if (sb_in_parallel()) return 1;
+    if (t > 0) {
+        /* every thread should get at least half the threshold's worth of work */
+        double merit = flops / (0.5 * t);
+        if (merit < n) n = merit < 2 ? 2 : (int)merit;
+    }
+    return n;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * fork, load, unload */
+static void atfork_child(void)
+{
+    /* One thread here, and none of the parent's workers: start over. Locks are not taken or
+     * released; the state is simply overwritten. */
+    struct worker *slots = atomic_load_explicit(&P.w, memory_order_relaxed);
+    if (slots) memset(slots, 0, sizeof(struct worker) * MAX_WORKERS);
+    atomic_store_explicit(&P.busy, 0, memory_order_relaxed);
+    atomic_store_explicit(&P.shutdown, 0, memory_order_relaxed);
+    atomic_store_explicit(&P.job, 0, memory_order_relaxed);
+    atomic_store_explicit(&P.done, 0, memory_order_relaxed);
+    atomic_store_explicit(&P.caller_sleeping, 0, memory_order_relaxed);
+    atomic_store_explicit(&P.live, 0, memory_order_relaxed);
+    atomic_fetch_add_explicit(&P.generation, 1, memory_order_relaxed);
+    P.fn = NULL;
+    P.ctx = NULL;
+    P.created = 0;
+    /* The forking thread may have been inside a job of its own (a part that forks): in the
+     * child it is just a thread again. */
+    tls_depth = 0;
+    sb_config_atfork_child();
+}
+
+__attribute__((constructor)) static void pool_load(void)
+{
+    pthread_atfork(NULL, NULL, atfork_child);
+}
+
+__attribute__((destructor)) static void pool_unload(void)
+{
+    struct worker *slots = atomic_load(&P.w);
+    if (!slots) return;
+    int expected = 0;
+    if (!atomic_compare_exchange_strong(&P.busy, &expected, 1)) return; /* a job is running: leave it */
+    atomic_store(&P.shutdown, 1);
+    for (int i = 0; i < MAX_WORKERS; i++)
+        if (atomic_load(&slots[i].state) != W_NONE) wake_worker(&slots[i]);
+    for (int i = 0; i < MAX_WORKERS; i++) {
+        if (atomic_load(&slots[i].state) != W_NONE) {
+            pthread_join(slots[i].tid, NULL);
+            atomic_store(&slots[i].state, W_NONE);
+        }
+    }
+    atomic_store(&P.w, NULL);
+    free(slots);
+    /* busy stays 1: anything called after this runs on the calling thread */
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Test hooks (see parallel.h) */
+SB_API void safeblas_test_parallel_run(int nparts, sb_part_fn part, void *ctx)
+{
+    sb_parallel_run(nparts, part, ctx);
+}
+
+SB_API int safeblas_test_pool_workers(void)
+{
+    return atomic_load(&P.live);
+}
+
+SB_API unsigned safeblas_test_pool_generation(void)
+{
+    return atomic_load(&P.generation);
 }

@@ -9,7 +9,13 @@
 
 /* part(ctx, i, nparts) is called exactly once for each i in [0, nparts), on the calling thread
  * and/or pool workers, and sb_parallel_run returns when all calls have returned. Parts must be
- * independent of one another. nparts <= 1 runs part(ctx, 0, 1) inline. */
+ * independent of one another. nparts <= 1 runs part(ctx, 0, 1) inline.
+ *
+ * Which thread runs which part is not fixed (parts are handed out first come, first served),
+ * so a part's result must depend only on its index. At most sb_config_threads() threads (the
+ * caller's setting) work on one job. The call never waits on another caller: when the pool is
+ * busy with another caller's job, when called from a pool worker or a running part, or from
+ * inside an OpenMP parallel region, all parts run on the calling thread, in order. */
 typedef void (*sb_part_fn)(void *ctx, int part, int nparts);
 void sb_parallel_run(int nparts, sb_part_fn part, void *ctx);
 
@@ -17,5 +23,16 @@ void sb_parallel_run(int nparts, sb_part_fn part, void *ctx);
  * too small to gain, when called from a SafeBLAS worker or inside an OpenMP parallel region,
  * else at most the configured thread count. */
 int sb_threads_for(double flops);
+
+/* 1 when the calling thread must stay single-threaded: it is a pool worker, it is running a
+ * part of a job, or it is inside an OpenMP parallel region. */
+int sb_in_parallel(void);
+
+/* Test hooks, exported but not part of the documented API (tests/torture uses them so the pool
+ * is exercised whatever the drivers do): run a job on the pool as sb_parallel_run does, and
+ * report the pool's live worker threads and its generation (bumped in the child at each fork). */
+void safeblas_test_parallel_run(int nparts, sb_part_fn part, void *ctx);
+int safeblas_test_pool_workers(void);
+unsigned safeblas_test_pool_generation(void);
 
 #endif

@@ -1,0 +1,107 @@
+/* Torture case 7: bitwise determinism. gemm (NN and TN), syrk, trsm, trmm and dot give the same
+ * bytes at 1, 2, 3, 4 and 7 threads (level 3 is split over m and n, never k; reductions combine
+ * fixed chunks in a fixed order). SAFEBLAS_PARALLEL_THRESHOLD=0 makes every call as parallel as
+ * the thread count allows, with odd sizes so the splits differ at every count. Results are also
+ * checked against the oracle once. */
+#include "torture.h"
+
+#define M 157
+#define NN 131
+#define K 97
+#define DOTN 100003
+
+typedef struct {
+    double *gemm_nn, *gemm_tn, *syrk, *trsm, *trmm, dot;
+} results;
+
+static double *A, *AT, *B, *C0, *S0, *L, *U, *X, *Y;
+
+static double *dupm(const double *x, size_t n)
+{
+    double *y = malloc(sizeof(double) * n);
+    memcpy(y, x, sizeof(double) * n);
+    return y;
+}
+
+static void compute(results *r)
+{
+    blas_int m = M, n = NN, k = K, one = 1, dn = DOTN;
+    double alpha = 0.75, beta = -1.25;
+    r->gemm_nn = dupm(C0, (size_t)M * NN);
+    dgemm_("N", "N", &m, &n, &k, &alpha, A, &m, B, &k, &beta, r->gemm_nn, &m, 1, 1);
+    r->gemm_tn = dupm(C0, (size_t)M * NN);
+    dgemm_("T", "N", &m, &n, &k, &alpha, AT, &k, B, &k, &beta, r->gemm_tn, &m, 1, 1);
+    r->syrk = dupm(S0, (size_t)M * M);
+    dsyrk_("L", "N", &m, &k, &alpha, A, &m, &beta, r->syrk, &m, 1, 1);
+    r->trsm = dupm(C0, (size_t)M * NN);
+    dtrsm_("L", "L", "N", "N", &m, &n, &alpha, L, &m, r->trsm, &m, 1, 1, 1, 1);
+    r->trmm = dupm(C0, (size_t)M * NN);
+    dtrmm_("L", "U", "N", "N", &m, &n, &alpha, U, &m, r->trmm, &m, 1, 1, 1, 1);
+    r->dot = ddot_(&dn, X, &one, Y, &one);
+    (void)one;
+}
+
+static void release(results *r)
+{
+    free(r->gemm_nn), free(r->gemm_tn), free(r->syrk), free(r->trsm), free(r->trmm);
+}
+
+int main(void)
+{
+    tt_init(240);
+    A = tt_rand_mat(M, K, 61);
+    AT = malloc(sizeof(double) * M * K);
+    for (int i = 0; i < M; i++)
+        for (int l = 0; l < K; l++) AT[l + (size_t)i * K] = A[i + (size_t)l * M];
+    B = tt_rand_mat(K, NN, 62);
+    C0 = tt_rand_mat(M, NN, 63);
+    S0 = tt_rand_mat(M, M, 64);
+    L = tt_tri_mat(M, 65);
+    U = tt_tri_mat(M, 66);
+    X = tt_rand_mat(DOTN, 1, 67);
+    Y = tt_rand_mat(DOTN, 1, 68);
+
+    tt_case = "determinism, 1 thread";
+    safeblas_set_num_threads(1);
+    results ref;
+    compute(&ref);
+
+    /* the 1-thread results against the oracle */
+    double *e = dupm(C0, (size_t)M * NN);
+    tt_ref_gemm(M, NN, K, 0.75, A, B, -1.25, e);
+    CHECK(tt_relerr(ref.gemm_nn, e, (size_t)M * NN) <= TT_TOL, "gemm NN vs oracle");
+    CHECK(tt_relerr(ref.gemm_tn, e, (size_t)M * NN) <= TT_TOL, "gemm TN vs oracle");
+    memcpy(e, C0, sizeof(double) * M * NN);
+    tt_ref_trsm_lln(M, NN, 0.75, L, e);
+    CHECK(tt_relerr(ref.trsm, e, (size_t)M * NN) <= TT_TOL, "trsm vs oracle");
+    memcpy(e, C0, sizeof(double) * M * NN);
+    tt_ref_trmm_lun(M, NN, 0.75, U, e);
+    CHECK(tt_relerr(ref.trmm, e, (size_t)M * NN) <= TT_TOL, "trmm vs oracle");
+    double d = 0;
+    for (int i = 0; i < DOTN; i++) d += X[i] * Y[i];
+    CHECK(fabs(ref.dot - d) <= 1e-10 * (1 + fabs(d)), "dot vs oracle: %.17g vs %.17g", ref.dot, d);
+    free(e);
+
+    const int counts[] = {2, 3, 4, 7};
+    for (int rep = 0; rep < 2; rep++)
+        for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+            char name[64];
+            snprintf(name, sizeof name, "determinism, %d threads", counts[i]);
+            tt_case = name;
+            safeblas_set_num_threads(counts[i]);
+            results r;
+            compute(&r);
+            int t = counts[i];
+            CHECK(sbt_bytes_equal(r.gemm_nn, ref.gemm_nn, sizeof(double) * M * NN), "gemm NN at %d threads", t);
+            CHECK(sbt_bytes_equal(r.gemm_tn, ref.gemm_tn, sizeof(double) * M * NN), "gemm TN at %d threads", t);
+            CHECK(sbt_bytes_equal(r.syrk, ref.syrk, sizeof(double) * M * M), "syrk at %d threads", t);
+            CHECK(sbt_bytes_equal(r.trsm, ref.trsm, sizeof(double) * M * NN), "trsm at %d threads", t);
+            CHECK(sbt_bytes_equal(r.trmm, ref.trmm, sizeof(double) * M * NN), "trmm at %d threads", t);
+            CHECK(memcmp(&r.dot, &ref.dot, sizeof(double)) == 0, "dot at %d threads: %.17g vs %.17g", t, r.dot,
+                  ref.dot);
+            release(&r);
+        }
+    release(&ref);
+    printf("gemm NN/TN, syrk, trsm, trmm, dot: identical bytes at 1, 2, 3, 4 and 7 threads\n");
+    return sbt_finish("torture_determinism");
+}
