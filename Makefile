@@ -48,5 +48,11 @@ install:
 	cmake --build $(BUILD) -j $(JOBS)
 	DESTDIR=$(DESTDIR) cmake --install $(BUILD)
 
+# ThreadSanitizer build of the runtime and the torture cases 1-5 (CI runs it).
+tsan:
+	cmake -S . -B build-tsan -DSAFEBLAS_TSAN=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build build-tsan -j $(JOBS)
+	cd build-tsan && ctest --output-on-failure -L tsan
+
 clean:
 	rm -rf $(BUILD) build-asan build-tsan
