@@ -1,0 +1,8 @@
+/* syrk / herk: the rank-k update of one triangle, through the block-column engine (rankk.c). */
+#include "drivers/level3_structured.h"
+
+void SB_NAME(syrk)(char uplo, char trans, int herm, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
+                   blas_int lda, sb_t beta, sb_t *c, blas_int ldc)
+{
+    SB_NAME(l3s_rankk)(uplo, trans, herm, n, k, alpha, a, lda, NULL, 0, beta, c, ldc);
+}
