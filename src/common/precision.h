@@ -11,6 +11,7 @@
  *   SB_F77(x)     Fortran ABI symbol:        dx_      (the leading letter is the precision)
  *   SB_CBLAS(x)   CBLAS symbol:              cblas_dx
  *   SB_UPPER      the precision letter as an upper-case string, for xerbla names: "D"
+ *   SB_LOWER      the same in lower case, for CBLAS names: "cblas_" SB_LOWER "gemm"
  *
  * Complex arithmetic uses C99 _Complex compiled with -fcx-fortran-rules, i.e. the same
  * multiplication and division gfortran uses for reference BLAS. */
@@ -36,6 +37,7 @@ typedef float sb_r;
 #define SB_IS_DOUBLE 0
 #define SB_P s
 #define SB_UPPER "S"
+#define SB_LOWER "s"
 #elif defined(SB_PREC_D)
 typedef double sb_t;
 typedef double sb_r;
@@ -43,6 +45,7 @@ typedef double sb_r;
 #define SB_IS_DOUBLE 1
 #define SB_P d
 #define SB_UPPER "D"
+#define SB_LOWER "d"
 #elif defined(SB_PREC_C)
 typedef float _Complex sb_t;
 typedef float sb_r;
@@ -50,6 +53,7 @@ typedef float sb_r;
 #define SB_IS_DOUBLE 0
 #define SB_P c
 #define SB_UPPER "C"
+#define SB_LOWER "c"
 #else
 typedef double _Complex sb_t;
 typedef double sb_r;
@@ -57,6 +61,7 @@ typedef double sb_r;
 #define SB_IS_DOUBLE 1
 #define SB_P z
 #define SB_UPPER "Z"
+#define SB_LOWER "z"
 #endif
 
 /* Fortran symbols end in '_'; the ILP64 build may later add a suffix such as 64_. */

@@ -2,10 +2,6 @@
 #include "cblas.h"
 #include "drivers/level3.h"
 
-#define SB_STR_(x) #x
-#define SB_STR(x) SB_STR_(x)
-#define SB_LOWER SB_STR(SB_P) /* "d" */
-
 /* Reference argument checks (BLAS 3.11 order); returns INFO, 0 when all is well. transa/transb
  * get the upper-case letter. */
 static blas_int gemm_check(const char *ta, const char *tb, blas_int m, blas_int n, blas_int k, blas_int lda,

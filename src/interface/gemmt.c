@@ -3,10 +3,6 @@
 #include "cblas.h"
 #include "drivers/level3.h"
 
-#define SB_STR_(x) #x
-#define SB_STR(x) SB_STR_(x)
-#define SB_LOWER SB_STR(SB_P) /* "d" */
-
 /* Reference argument checks (dgemmt.f order); returns INFO. */
 static blas_int gemmt_check(const char *uplo, const char *ta, const char *tb, blas_int n, blas_int k, blas_int lda,
                             blas_int ldb, blas_int ldc, char *uu, char *ua, char *ub)

@@ -7,16 +7,6 @@
 #include "common/blas.h"
 #include "common/precision.h"
 
-#if defined(SB_PREC_S)
-#define SB_LOWER "s"
-#elif defined(SB_PREC_D)
-#define SB_LOWER "d"
-#elif defined(SB_PREC_C)
-#define SB_LOWER "c"
-#else
-#define SB_LOWER "z"
-#endif
-
 static inline char sb_l3s_up(const char *c)
 {
     char v = *c;
