@@ -34,7 +34,7 @@ demo: build
 
 bench: build
 	@bash scripts/install-deps --check-demo
-	$(BUILD)/safeblas-bench
+	$(BUILD)/safeblas-bench $(BENCH_ARGS)
 
 # Sanitizer builds of the unit tests (CI runs both).
 sanitize:

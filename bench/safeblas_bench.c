@@ -1,0 +1,611 @@
+/* safeblas-bench: SafeBLAS against the BLAS libraries Debian installs, side by side in one run.
+ *
+ *   safeblas-bench [--quick] [--out FILE] [--safeblas PATH] [--libs NAME,NAME,...]
+ *
+ * Prints a markdown report on stdout (and into FILE): the CPU, GFLOP/s of each library for
+ * dgemm/sgemm/zgemm/cgemm, dsyrk, dtrsm, dgemv, ddot, daxpy at 1 and 2 threads with the ratio
+ * SafeBLAS/peer (> 1: SafeBLAS is faster), and the fork measurements of issue 3 (fork cost
+ * ratio, the motivating fork loop at 8 and 16 threads against 2, the first parallel call in a
+ * child after fork) for the threaded libraries.
+ *
+ * Each library runs in its own worker process (this program re-executed with --worker), with its
+ * thread-count variable set before it is loaded, so two BLAS never share a process. */
+#define _GNU_SOURCE
+#include "sbb_common.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ------------------------------------------------------------------------------------------ */
+/* What is measured                                                                            */
+
+typedef struct {
+    const char *routine;
+    int n;
+} row_t;
+
+static const row_t rows_full[] = {
+    {"dgemm", 64}, {"dgemm", 256}, {"dgemm", 1000}, {"dgemm", 2000},
+    {"sgemm", 64}, {"sgemm", 256}, {"sgemm", 1000}, {"sgemm", 2000},
+    {"zgemm", 64}, {"zgemm", 256}, {"zgemm", 1000}, {"zgemm", 2000},
+    {"cgemm", 64}, {"cgemm", 256}, {"cgemm", 1000}, {"cgemm", 2000},
+    {"dsyrk", 256}, {"dsyrk", 1000}, {"dtrsm", 256}, {"dtrsm", 1000},
+    {"dgemv", 256}, {"dgemv", 2000}, {"ddot", 4096}, {"ddot", 1000000},
+    {"daxpy", 4096}, {"daxpy", 1000000},
+};
+static const row_t rows_quick[] = {
+    {"dgemm", 64}, {"dgemm", 256}, {"sgemm", 64}, {"sgemm", 256}, {"zgemm", 64}, {"zgemm", 256},
+    {"cgemm", 64}, {"cgemm", 256}, {"dsyrk", 256}, {"dtrsm", 256}, {"dgemv", 1000},
+    {"ddot", 100000}, {"daxpy", 100000},
+};
+#define MAX_ROWS 32
+#define MAX_LIBS 8
+
+static int quick;
+static const row_t *rows;
+static int nrows;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Worker side: one library, one thread count, one kind of measurement; results as lines.     */
+
+static void print_version(const sbb_lib *L)
+{
+    const char *(*cfg)(void) = NULL;
+    void *h = L->handle;
+    if ((cfg = (const char *(*)(void))dlsym(h, "safeblas_get_config")) ||
+        (cfg = (const char *(*)(void))dlsym(h, "openblas_get_config")) ||
+        (cfg = (const char *(*)(void))dlsym(h, "bli_info_get_version_str"))) {
+        const char *s = cfg();
+        if (s) {
+            char one[256];
+            snprintf(one, sizeof one, "%s", s);
+            one[strcspn(one, "\n")] = '\0';
+            printf("I version %s\n", one);
+        }
+    }
+    printf("I served_by %s\n", L->served_by);
+    fflush(stdout);
+}
+
+static void worker_speed(const sbb_lib *L)
+{
+    double budget = quick ? 0.15 : 1.0, max_call = quick ? 1.5 : 8.0;
+    double last = 0.0;
+    const char *last_r = "";
+    for (int i = 0; i < nrows; i++) {
+        if (strcmp(rows[i].routine, last_r) != 0) last = 0.0;
+        double g = sbb_gflops(L, rows[i].routine, rows[i].n, budget, max_call, last);
+        printf("R %s %d %.4f\n", rows[i].routine, rows[i].n, g);
+        fflush(stdout);
+        if (g > 0) last = g;
+        last_r = rows[i].routine;
+    }
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+static double median(double *v, int n)
+{
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+static double best_of(const double *v, int n)
+{
+    double b = v[0];
+    for (int i = 1; i < n; i++) if (v[i] < b) b = v[i];
+    return b;
+}
+
+static double fork_wait_once(void)
+{
+    double t = sbb_now();
+    pid_t p = fork();
+    if (p == 0) _exit(0);
+    if (p > 0) while (waitpid(p, NULL, 0) < 0 && errno == EINTR) {}
+    return sbb_now() - t;
+}
+
+static void dgemm_n(const sbb_lib *L, int n, const double *A, const double *B, double *C)
+{
+    const sbb_int nn = n;
+    const double one = 1.0, zero = 0.0;
+    L->dgemm("N", "N", &nn, &nn, &nn, &one, A, &nn, B, &nn, &zero, C, &nn, 1, 1);
+}
+
+static void worker_fork(const char *name, const char *path)
+{
+    const int n = 256, reps = quick ? 15 : 41;
+    size_t nn = (size_t)n * n;
+    double *A = malloc(nn * 8), *B = malloc(nn * 8), *C = malloc(nn * 8);
+    sbb_fill(A, nn, 1);
+    sbb_fill(B, nn, 2);
+    sbb_fill(C, nn, 3);
+    double *t1 = malloc(sizeof(double) * reps), *t2 = malloc(sizeof(double) * reps);
+
+    /* 1. plain fork+waitpid in this process before any BLAS is loaded (same matrices mapped) */
+    for (int i = 0; i < 3; i++) fork_wait_once();
+    for (int i = 0; i < reps; i++) t1[i] = fork_wait_once();
+    /* Best of: on a shared machine other processes only ever add time. */
+    double plain = best_of(t1, reps);
+    printf("F plain_us %.1f\n", plain * 1e6);
+    fflush(stdout);
+
+    sbb_lib L;
+    char err[512];
+    if (sbb_lib_open(&L, name, path, err, sizeof err) != 0 || !L.dgemm) {
+        printf("E cannot load %s: %s\n", path, L.dgemm ? err : "no dgemm_");
+        return;
+    }
+    print_version(&L);
+    for (int i = 0; i < 3; i++) dgemm_n(&L, n, A, B, C); /* the pool exists and has run */
+
+    /* 2. dgemm alone and fork+waitpid+dgemm, interleaved so drift hits both alike (a slow
+     * library gets fewer samples: at most about 10 s, 4 s quick) */
+    double budget = quick ? 4.0 : 10.0, t_begin = sbb_now();
+    int taken = 0;
+    for (int i = 0; i < reps; i++) {
+        if (i >= 3 && sbb_now() - t_begin > budget) break;
+        taken++;
+        double s = sbb_now();
+        dgemm_n(&L, n, A, B, C);
+        t1[i] = sbb_now() - s;
+        s = sbb_now();
+        fork_wait_once();
+        dgemm_n(&L, n, A, B, C);
+        t2[i] = sbb_now() - s;
+    }
+    double alone = best_of(t1, taken), with = best_of(t2, taken);
+    printf("F dgemm_us %.1f\nF forkdgemm_us %.1f\n", alone * 1e6, with * 1e6);
+    printf("F cost_us %.1f\nF ratio %.3f\n", (with - alone) * 1e6, (with - alone) / plain);
+    fflush(stdout);
+
+    /* 3. the child's first parallel call after fork, and its second */
+    int tries = quick ? 3 : 5, got = 0;
+    double *first = malloc(sizeof(double) * tries), *second = malloc(sizeof(double) * tries);
+    t_begin = sbb_now();
+    for (int i = 0; i < tries; i++) {
+        if (i >= 1 && sbb_now() - t_begin > budget) break;
+        int fds[2];
+        if (pipe(fds) != 0) break;
+        pid_t p = fork();
+        if (p == 0) {
+            close(fds[0]);
+            alarm(20);
+            double v[2], s = sbb_now();
+            dgemm_n(&L, n, A, B, C);
+            v[0] = sbb_now() - s;
+            s = sbb_now();
+            dgemm_n(&L, n, A, B, C);
+            v[1] = sbb_now() - s;
+            if (write(fds[1], v, sizeof v) != (ssize_t)sizeof v) _exit(2);
+            _exit(0);
+        }
+        close(fds[1]);
+        double v[2];
+        struct pollfd pf = {fds[0], POLLIN, 0};
+        int ok = p > 0 && poll(&pf, 1, 25000) == 1 && read(fds[0], v, sizeof v) == (ssize_t)sizeof v;
+        close(fds[0]);
+        if (p > 0) {
+            if (!ok) kill(p, SIGKILL);
+            waitpid(p, NULL, 0);
+        }
+        if (!ok) { printf("F child_hang 1\n"); break; }
+        first[got] = v[0];
+        second[got] = v[1];
+        got++;
+    }
+    if (got) printf("F child_first_ms %.3f\nF child_second_ms %.3f\n", median(first, got) * 1e3,
+                    median(second, got) * 1e3);
+    fflush(stdout);
+}
+
+static volatile sig_atomic_t loop_round;
+static void loop_alarm(int sig)
+{
+    (void)sig;
+    char msg[64];
+    int len = snprintf(msg, sizeof msg, "L hang_round %d\n", (int)loop_round);
+    if (write(1, msg, (size_t)len) < 0) {}
+    _exit(3);
+}
+
+static void worker_loop(const sbb_lib *L)
+{
+    int rounds = quick ? 6 : 20;
+    double budget = quick ? 6.0 : 20.0;
+    const int nmax = 512;
+    size_t nn = (size_t)nmax * nmax;
+    double *A0 = malloc(nn * 8), *A = malloc(nn * 8), *b0 = malloc(nmax * 8), *x = malloc(nmax * 8);
+    sbb_fill(A0, nn, 7);
+    sbb_fill(b0, nmax, 8);
+    /* The program has used BLAS before it forks (numpy imports, earlier work). */
+    memcpy(A, A0, 216 * 216 * 8);
+    memcpy(x, b0, 216 * 8);
+    if (sbb_lu_solve(L, 216, A, x) != 0) {
+        printf("E solve needs dgemm_ and dtrsm_\n");
+        return;
+    }
+    signal(SIGALRM, loop_alarm);
+    int done = 0, failures = 0;
+    double start = sbb_now(), worst = 0.0;
+    for (int r = 0; r < rounds; r++) {
+        loop_round = r;
+        alarm(60);
+        double s = sbb_now();
+        pid_t p = fork();
+        if (p == 0) _exit(0);
+        if (p > 0) while (waitpid(p, NULL, 0) < 0 && errno == EINTR) {}
+        int n = 216 + (r * 41) % 297; /* 216 .. 512 */
+        for (int j = 0; j < n; j++) memcpy(A + (size_t)j * n, A0 + (size_t)j * nmax, (size_t)n * 8);
+        memcpy(x, b0, (size_t)n * 8);
+        double *Acopy = malloc((size_t)n * n * 8);
+        memcpy(Acopy, A, (size_t)n * n * 8);
+        int rc = sbb_lu_solve(L, n, A, x);
+        if (rc != 0 || !(sbb_solve_residual(n, Acopy, x, b0) < 100.0)) failures++;
+        free(Acopy);
+        double t = sbb_now() - s;
+        if (t > worst) worst = t;
+        alarm(0);
+        done++;
+        if (sbb_now() - start > budget && done >= 2) break;
+    }
+    double total = sbb_now() - start;
+    printf("L rounds %d\nL failures %d\nL ms_per_round %.2f\nL worst_ms %.2f\n", done, failures,
+           total / done * 1e3, worst * 1e3);
+    fflush(stdout);
+}
+
+static int worker_main(int argc, char **argv)
+{
+    /* --worker MODE NAME PATH [--quick] */
+    if (argc < 5) return 2;
+    const char *mode = argv[2], *name = argv[3], *path = argv[4];
+    for (int i = 5; i < argc; i++)
+        if (!strcmp(argv[i], "--quick")) quick = 1;
+    rows = quick ? rows_quick : rows_full;
+    nrows = quick ? (int)(sizeof rows_quick / sizeof *rows) : (int)(sizeof rows_full / sizeof *rows);
+    if (!strcmp(mode, "fork")) {
+        worker_fork(name, path);
+        return 0;
+    }
+    sbb_lib L;
+    char err[512];
+    if (sbb_lib_open(&L, name, path, err, sizeof err) != 0) {
+        printf("E cannot load %s: %s\n", path, err);
+        return 1;
+    }
+    print_version(&L);
+    if (!strcmp(mode, "speed")) worker_speed(&L);
+    else if (!strcmp(mode, "loop")) worker_loop(&L);
+    return 0;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Parent side: run the workers, collect, print the report.                                   */
+
+typedef struct {
+    const char *name, *path, *env;
+    int serial, present;
+    char version[256], served_by[512];
+    double speed[3][MAX_ROWS];      /* [threads 1|2][row], 0 = not measured */
+    double fork_[3][8];             /* [0: 2 threads, 1: 16 threads][field] */
+    int fork_ok[3];
+    double loop_ms[3], loop_worst[3]; /* [2, 8, 16 threads] */
+    int loop_rounds[3], loop_fail[3], loop_hang[3];
+    char note[3][3][128];           /* [mode: speed, fork, loop][thread index] */
+} libres_t;
+
+enum { F_PLAIN, F_ALONE, F_WITH, F_COST, F_RATIO, F_FIRST, F_SECOND, F_HANG };
+
+typedef struct {
+    libres_t *lib;
+    const char *mode;
+    int tidx, midx;
+} collect_t;
+
+static int mode_index(const char *mode)
+{
+    return !strcmp(mode, "speed") ? 0 : !strcmp(mode, "fork") ? 1 : 2;
+}
+
+static void on_line(const char *line, void *vctx)
+{
+    collect_t *c = vctx;
+    libres_t *L = c->lib;
+    char key[64];
+    double v;
+    /* the version as the first worker (1 thread) printed it */
+    if (!strncmp(line, "I version ", 10) && !L->version[0]) snprintf(L->version, sizeof L->version, "%s", line + 10);
+    else if (!strncmp(line, "I served_by ", 12)) snprintf(L->served_by, sizeof L->served_by, "%s", line + 12);
+    else if (!strncmp(line, "E ", 2)) {
+        snprintf(L->note[c->midx][c->tidx], sizeof L->note[0][0], "%s", line + 2);
+        fprintf(stderr, "bench: %s: %s\n", L->name, line + 2);
+    } else if (line[0] == 'R') {
+        char r[32];
+        int n;
+        if (sscanf(line, "R %31s %d %lf", r, &n, &v) == 3)
+            for (int i = 0; i < nrows; i++)
+                if (!strcmp(rows[i].routine, r) && rows[i].n == n) L->speed[c->tidx][i] = v == 0 ? -4 : v;
+    } else if (line[0] == 'F' && sscanf(line, "F %63s %lf", key, &v) == 2) {
+        double *f = L->fork_[c->tidx];
+        c->lib->fork_ok[c->tidx] = 1;
+        if (!strcmp(key, "plain_us")) f[F_PLAIN] = v;
+        else if (!strcmp(key, "dgemm_us")) f[F_ALONE] = v;
+        else if (!strcmp(key, "forkdgemm_us")) f[F_WITH] = v;
+        else if (!strcmp(key, "cost_us")) f[F_COST] = v;
+        else if (!strcmp(key, "ratio")) f[F_RATIO] = v;
+        else if (!strcmp(key, "child_first_ms")) f[F_FIRST] = v;
+        else if (!strcmp(key, "child_second_ms")) f[F_SECOND] = v;
+        else if (!strcmp(key, "child_hang")) f[F_HANG] = 1;
+    } else if (line[0] == 'L' && sscanf(line, "L %63s %lf", key, &v) == 2) {
+        int t = c->tidx;
+        if (!strcmp(key, "rounds")) L->loop_rounds[t] = (int)v;
+        else if (!strcmp(key, "failures")) L->loop_fail[t] = (int)v;
+        else if (!strcmp(key, "ms_per_round")) L->loop_ms[t] = v;
+        else if (!strcmp(key, "worst_ms")) L->loop_worst[t] = v;
+        else if (!strcmp(key, "hang_round")) L->loop_hang[t] = 1;
+    }
+}
+
+static int run_one(libres_t *L, const char *mode, int threads, int tidx, double timeout)
+{
+    char tbuf[16];
+    snprintf(tbuf, sizeof tbuf, "%d", threads);
+    static char envs[6][64];
+    const char *names[] = {"SAFEBLAS_NUM_THREADS", "OPENBLAS_NUM_THREADS", "BLIS_NUM_THREADS",
+                           "OMP_NUM_THREADS", "GOTO_NUM_THREADS"};
+    const char *env[7];
+    for (int i = 0; i < 5; i++) {
+        snprintf(envs[i], sizeof envs[i], "%s=%s", names[i], tbuf);
+        env[i] = envs[i];
+    }
+    env[5] = NULL;
+    char *argv[8];
+    int a = 0;
+    argv[a++] = (char *)sbb_self_exe();
+    argv[a++] = "--worker";
+    argv[a++] = (char *)mode;
+    argv[a++] = (char *)L->name;
+    argv[a++] = (char *)L->path;
+    if (quick) argv[a++] = "--quick";
+    argv[a] = NULL;
+    collect_t c = {L, mode, tidx, mode_index(mode)};
+    char *note = L->note[c.midx][tidx];
+    double s = sbb_now();
+    fprintf(stderr, "bench: %-9s %-5s %2d thread%s ...", L->name, mode, threads, threads > 1 ? "s" : " ");
+    int rc = sbb_run_worker(argv, env, timeout, on_line, &c);
+    fprintf(stderr, " %.1f s%s\n", sbb_now() - s,
+            rc == -2 ? " (TIMED OUT: killed)" : rc ? " (worker failed)" : "");
+    if (rc == -2) snprintf(note, 128, "worker timed out after %.0f s (hang or very slow)", timeout);
+    else if (rc != 0 && !note[0]) snprintf(note, 128, "worker exit status %d", rc);
+    return rc;
+}
+
+static void fmt_g(char *buf, size_t len, double g)
+{
+    if (g > 0) snprintf(buf, len, g >= 100 ? "%.0f" : g >= 10 ? "%.1f" : "%.2f", g);
+    else if (g == -1) snprintf(buf, len, "n/a");
+    else if (g == -2) snprintf(buf, len, "slow");
+    else if (g == 0) snprintf(buf, len, "—");
+    else snprintf(buf, len, "err");
+}
+
+static void fmt_ratio(char *buf, size_t len, double sb, double peer)
+{
+    if (sb > 0 && peer > 0) snprintf(buf, len, "%.2f", sb / peer);
+    else snprintf(buf, len, "—");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && !strcmp(argv[1], "--worker")) return worker_main(argc, argv);
+
+    const char *out_path = NULL, *sb_path = NULL, *only = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--quick")) quick = 1;
+        else if (!strcmp(argv[i], "--out") && i + 1 < argc) out_path = argv[++i];
+        else if (!strcmp(argv[i], "--safeblas") && i + 1 < argc) sb_path = argv[++i];
+        else if (!strcmp(argv[i], "--libs") && i + 1 < argc) only = argv[++i];
+        else {
+            fprintf(stderr,
+                    "usage: %s [--quick] [--out FILE] [--safeblas PATH] [--libs NAME,NAME]\n"
+                    "  NAME: SafeBLAS OpenBLAS BLIS ATLAS reference\n", argv[0]);
+            return 2;
+        }
+    }
+    rows = quick ? rows_quick : rows_full;
+    nrows = quick ? (int)(sizeof rows_quick / sizeof *rows) : (int)(sizeof rows_full / sizeof *rows);
+
+    static char sb_default[4200];
+    if (!sb_path) {
+        snprintf(sb_default, sizeof sb_default, "%s/libsafeblas.so.0", sbb_self_dir());
+        sb_path = sb_default;
+    }
+
+    static libres_t libs[MAX_LIBS];
+    int nlibs = 0;
+    for (int i = 0; i < sbb_npeers && nlibs < MAX_LIBS; i++) {
+        libres_t *L = &libs[nlibs];
+        memset(L, 0, sizeof *L);
+        L->name = sbb_peers[i].name;
+        L->path = i == 0 ? sb_path : sbb_peers[i].path;
+        L->env = sbb_peers[i].threads_env;
+        L->serial = sbb_peers[i].serial;
+        if (only) {
+            char list[256];
+            snprintf(list, sizeof list, ",%s,", only);
+            char want[64];
+            snprintf(want, sizeof want, ",%s,", L->name);
+            if (!strcasestr(list, want)) continue;
+        }
+        L->present = access(L->path, R_OK) == 0;
+        if (!L->present) fprintf(stderr, "bench: %s not installed (%s), skipped\n", L->name, L->path);
+        nlibs++;
+    }
+
+    double t_start = sbb_now();
+    double speed_timeout = quick ? 180 : 1200, fork_timeout = quick ? 90 : 180;
+
+    /* 1. throughput at 1 and 2 threads */
+    const int tcount[2] = {1, 2};
+    for (int t = 0; t < 2; t++)
+        for (int l = 0; l < nlibs; l++) {
+            if (!libs[l].present || (libs[l].serial && tcount[t] > 1)) continue;
+            run_one(&libs[l], "speed", tcount[t], t, speed_timeout);
+        }
+    /* 2. fork cost and the child's first call, at 2 and 16 threads */
+    const int ftcount[2] = {2, 16};
+    /* (--quick: SafeBLAS and OpenBLAS only; BLIS oversubscribed takes seconds per call here) */
+#define FORK_PEER(L) ((L)->present && !(L)->serial && (!quick || strcmp((L)->name, "BLIS") != 0))
+    for (int l = 0; l < nlibs; l++) {
+        if (!FORK_PEER(&libs[l])) continue;
+        for (int t = 0; t < 2; t++) run_one(&libs[l], "fork", ftcount[t], t, fork_timeout);
+    }
+    /* 3. the motivating loop at 2, 8, 16 threads */
+    const int ltcount[3] = {2, 8, 16};
+    for (int l = 0; l < nlibs; l++) {
+        if (!FORK_PEER(&libs[l])) continue;
+        for (int t = 0; t < 3; t++) run_one(&libs[l], "loop", ltcount[t], t, fork_timeout);
+    }
+
+    /* ---- the report ---- */
+    char *text = NULL;
+    size_t textlen = 0;
+    FILE *o = open_memstream(&text, &textlen);
+    time_t now = time(NULL);
+    char date[64];
+    strftime(date, sizeof date, "%Y-%m-%d", gmtime(&now));
+    fprintf(o, "# SafeBLAS benchmark%s\n\n", quick ? " (quick run)" : "");
+    fprintf(o, "- CPU: %s, %d CPUs available to the process\n", sbb_cpu_model(), sbb_cpus_available());
+    fprintf(o, "- date: %s; run time %.0f s\n", date, sbb_now() - t_start);
+    for (int l = 0; l < nlibs; l++) {
+        libres_t *L = &libs[l];
+        if (!L->present) fprintf(o, "- %s: not installed (%s)\n", L->name, L->path);
+        else fprintf(o, "- %s: %s%s%s%s\n", L->name, L->served_by[0] ? L->served_by : L->path,
+                     L->version[0] ? " — `" : "", L->version, L->version[0] ? "`" : "");
+    }
+    fprintf(o, "\nGFLOP/s, best of repeated calls; ratio = SafeBLAS / peer (above 1: SafeBLAS is faster). "
+               "Square problems: gemm n×n×n, dsyrk n×n with k = n, dtrsm left lower n×n with n right-hand "
+               "sides, dgemv n×n, ddot/daxpy length n. \"slow\": skipped, one call would take too long; "
+               "\"n/a\": routine missing.\n");
+    for (int t = 0; t < 2; t++) {
+        double *sb = libs[0].present && !strcmp(libs[0].name, "SafeBLAS") ? libs[0].speed[t] : NULL;
+        fprintf(o, "\n## %d thread%s\n\n| routine | n |", tcount[t], t ? "s" : "");
+        for (int l = 0; l < nlibs; l++) {
+            if (!libs[l].present || (libs[l].serial && t)) continue;
+            fprintf(o, l == 0 && sb ? " %s |" : " %s | ratio |", libs[l].name);
+        }
+        if (t) fprintf(o, " SafeBLAS 2T/1T |");
+        fprintf(o, "\n|---|---:|");
+        for (int l = 0; l < nlibs; l++) {
+            if (!libs[l].present || (libs[l].serial && t)) continue;
+            fprintf(o, l == 0 && sb ? "---:|" : "---:|---:|");
+        }
+        if (t) fprintf(o, "---:|");
+        fprintf(o, "\n");
+        for (int i = 0; i < nrows; i++) {
+            fprintf(o, "| %s | %d |", rows[i].routine, rows[i].n);
+            for (int l = 0; l < nlibs; l++) {
+                if (!libs[l].present || (libs[l].serial && t)) continue;
+                char g[32], r[32];
+                fmt_g(g, sizeof g, libs[l].speed[t][i]);
+                if (l == 0 && sb) fprintf(o, " %s |", g);
+                else {
+                    fmt_ratio(r, sizeof r, sb ? sb[i] : 0, libs[l].speed[t][i]);
+                    fprintf(o, " %s | %s |", g, r);
+                }
+            }
+            if (t) {
+                char r[32];
+                fmt_ratio(r, sizeof r, sb ? sb[i] : 0, sb ? libs[0].speed[0][i] : 0);
+                fprintf(o, " %s |", r);
+            }
+            fprintf(o, "\n");
+        }
+        for (int l = 0; l < nlibs; l++)
+            if (libs[l].note[0][t][0]) fprintf(o, "\n%s: %s\n", libs[l].name, libs[l].note[0][t]);
+    }
+
+    fprintf(o, "\n## Fork (issue 3)\n\nCost of `fork()`+`waitpid()` followed by a parallel dgemm (n = 256) "
+               "minus that dgemm alone, in a process that has used the library in parallel, against a plain "
+               "fork+waitpid in the same process before the library was loaded (each the best of 15 (quick) or 41 samples). Goal for SafeBLAS: "
+               "ratio ≤ 1.2. Child: its first parallel dgemm (n = 256) right after fork, and its second.\n\n");
+    fprintf(o, "| library | threads | plain fork µs | dgemm µs | fork+dgemm µs | fork cost µs | ratio | "
+               "child 1st call ms | child 2nd call ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (int l = 0; l < nlibs; l++) {
+        libres_t *L = &libs[l];
+        if (!FORK_PEER(L)) continue;
+        for (int t = 0; t < 2; t++) {
+            double *f = L->fork_[t];
+            if (!L->fork_ok[t]) {
+                fprintf(o, "| %s | %d | — | — | — | — | — | — | — |\n", L->name, ftcount[t]);
+                continue;
+            }
+            if (f[F_WITH] <= 0) {
+                fprintf(o, "| %s | %d | %.0f | — | — | — | — | — | — |\n", L->name, ftcount[t], f[F_PLAIN]);
+                continue;
+            }
+            fprintf(o, "| %s | %d | %.0f | %.0f | %.0f | %.0f | %.2f |", L->name, ftcount[t], f[F_PLAIN],
+                    f[F_ALONE], f[F_WITH], f[F_COST], f[F_RATIO]);
+            if (f[F_HANG]) fprintf(o, " HANG | HANG |\n");
+            else if (f[F_FIRST] > 0) fprintf(o, " %.2f | %.2f |\n", f[F_FIRST], f[F_SECOND]);
+            else fprintf(o, " — | — |\n");
+        }
+    }
+    for (int l = 0; l < nlibs; l++)
+        for (int t = 0; t < 2; t++)
+            if (libs[l].present && !libs[l].serial && libs[l].note[1][t][0])
+                fprintf(o, "\n%s, %d threads: %s\n", libs[l].name, ftcount[t], libs[l].note[1][t]);
+    fprintf(o, "\n## The motivating loop (issue 3)\n\nEach round: `fork()`, the child exits at once, the parent "
+               "solves A x = b (n = 216..512, blocked LU on the library's dtrsm + dgemm) and checks the "
+               "residual. ms per round; goal for SafeBLAS: 8 and 16 threads ≤ 1.2 × the 2-thread time.\n\n");
+    fprintf(o, "| library | 2 threads | 8 threads | 16 threads | 8T / 2T | 16T / 2T | rounds | failures |\n"
+               "|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (int l = 0; l < nlibs; l++) {
+        libres_t *L = &libs[l];
+        if (!FORK_PEER(L)) continue;
+        fprintf(o, "| %s |", L->name);
+        int rounds = 0, fails = 0;
+        for (int t = 0; t < 3; t++) {
+            if (L->loop_hang[t]) fprintf(o, " HANG |");
+            else if (L->loop_ms[t] > 0) fprintf(o, " %.1f |", L->loop_ms[t]);
+            else fprintf(o, " — |");
+            rounds += L->loop_rounds[t];
+            fails += L->loop_fail[t] + L->loop_hang[t];
+        }
+        for (int t = 1; t < 3; t++) {
+            if (L->loop_ms[0] > 0 && L->loop_ms[t] > 0) fprintf(o, " %.2f |", L->loop_ms[t] / L->loop_ms[0]);
+            else fprintf(o, " — |");
+        }
+        fprintf(o, " %d | %d |\n", rounds, fails);
+    }
+    for (int l = 0; l < nlibs; l++)
+        for (int t = 0; t < 3; t++)
+            if (libs[l].present && !libs[l].serial && libs[l].note[2][t][0])
+                fprintf(o, "\n%s, %d threads: %s\n", libs[l].name, ltcount[t], libs[l].note[2][t]);
+    fclose(o);
+    fputs(text, stdout);
+    fflush(stdout);
+    if (out_path) {
+        FILE *f = fopen(out_path, "w");
+        if (!f) { fprintf(stderr, "bench: cannot write %s: %s\n", out_path, strerror(errno)); free(text); return 1; }
+        fputs(text, f);
+        fclose(f);
+        fprintf(stderr, "bench: report written to %s\n", out_path);
+    }
+    free(text);
+    return 0;
+}
