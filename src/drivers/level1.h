@@ -58,9 +58,14 @@ sb_t SB_NAME(dot)(blas_int n, const sb_t *x, blas_int incx, const sb_t *y, blas_
 sb_r SB_NAME(asum_part)(blas_int n, const sb_t *x, ptrdiff_t incx);
 sb_r SB_NAME(asum)(blas_int n, const sb_t *x, blas_int incx);
 
-/* Euclidean norm with Blue's three accumulators as reference 3.11 (any incx, n >= 1) */
+/* Euclidean norm (any incx, n >= 1): double precision with Blue's three accumulators as
+ * reference 3.11; single precision sums the squares in double (see nrm2.c). */
 typedef struct {
+#if SB_IS_DOUBLE
     sb_r asml, amed, abig;
+#else
+    double sumsq;
+#endif
 } SB_NAME(nrm2_acc);
 void SB_NAME(nrm2_part)(blas_int n, const sb_t *x, ptrdiff_t incx, SB_NAME(nrm2_acc) *acc);
 sb_r SB_NAME(nrm2)(blas_int n, const sb_t *x, blas_int incx);
