@@ -1,0 +1,90 @@
+/* SafeBLAS's own LAPACK routines (templated, like the drivers).
+ *
+ * Each file under src/lapack holds one algorithm: its Fortran ABI entry (dgetrf_), whose
+ * argument checks follow reference LAPACK 3.11 (order, parameter numbers, xerbla names), and an
+ * internal, unchecked core (SB_NAME(lp_getrf)) that other routines here call, so an error is
+ * reported in the name of the routine the user called. The heavy lifting goes through the gemm
+ * driver (parallel through the runtime); the helpers below turn triangular solves and
+ * triangular rank-k updates into gemm calls by recursion.
+ *
+ * Everything here is column-major, 0-based in C, with 1-based pivots as Fortran stores them. */
+#ifndef SB_LAPACK_H
+#define SB_LAPACK_H
+
+#include <float.h>
+
+#include "common/blas.h"
+#include "common/precision.h"
+
+/* 'C' for the conjugate transpose, which real precisions spell 'T'. */
+#if SB_IS_COMPLEX
+#define SB_TRANS_C 'C'
+#else
+#define SB_TRANS_C 'T'
+#endif
+
+/* Safe minimum (LAPACK's ?LAMCH('S')): the smallest normal number, 1/sfmin does not overflow. */
+#if SB_IS_DOUBLE
+#define SB_SFMIN DBL_MIN
+#else
+#define SB_SFMIN FLT_MIN
+#endif
+
+/* Upper-case a Fortran character argument's first letter. */
+static inline char sb_lp_upper(const char *c)
+{
+    char x = *c;
+    return (x >= 'a' && x <= 'z') ? (char)(x - 'a' + 'A') : x;
+}
+
+static inline int sb_lp_isnan(sb_r x) { return x != x; }
+
+/* ---- helpers on gemm (internal) ---- */
+
+/* Solves op(A) X = B (side 'L', A m x m) or X op(A) = B (side 'R', A n x n); X overwrites the
+ * m x n B. uplo 'U'/'L', trans 'N'/'T'/'C', diag 'U'/'N' (unit diagonal never read). Elements
+ * of A outside its triangle are never read. Recursive: halves the triangle, the off-diagonal
+ * update is one gemm; small triangles by substitution. */
+void SB_NAME(lp_trsm)(char side, char uplo, char trans, char diag, blas_int m, blas_int n, const sb_t *a,
+                      blas_int lda, sb_t *b, blas_int ldb);
+
+/* B := op(A) B (side 'L', A m x m) or B op(A) (side 'R', A n x n), A triangular; as lp_trsm. */
+void SB_NAME(lp_trmm)(char side, char uplo, char trans, char diag, blas_int m, blas_int n, const sb_t *a,
+                      blas_int lda, sb_t *b, blas_int ldb);
+
+/* The uplo triangle of the n x n C := C + alpha op(A) op(A)^H (trans 'N': A n x k, op(A) = A;
+ * trans 'C': A k x n, op(A) = A^H), alpha real. Complex: the diagonal of C stays real (its
+ * imaginary part is set to zero, as ?herk does). The other triangle is neither read nor
+ * written. */
+void SB_NAME(lp_herk)(char uplo, char trans, blas_int n, blas_int k, sb_r alpha, const sb_t *a, blas_int lda,
+                      sb_t *c, blas_int ldc);
+
+/* ---- the routines' cores (arguments already checked) ---- */
+
+/* Row interchanges as ?LASWP: for i = k1..k2 (1-based; backwards when incx < 0) swap rows i and
+ * ipiv(...) of the n columns of A. Parallel over columns when large. */
+void SB_NAME(lp_laswp)(blas_int n, sb_t *a, blas_int lda, blas_int k1, blas_int k2, const blas_int *ipiv,
+                       blas_int incx);
+
+/* LU with partial pivoting of the m x n A; returns info (0, or the first zero pivot, 1-based). */
+blas_int SB_NAME(lp_getrf)(blas_int m, blas_int n, sb_t *a, blas_int lda, blas_int *ipiv);
+
+/* Solves with the LU of ?getrf (trans 'N', 'T' or 'C'). */
+void SB_NAME(lp_getrs)(char trans, blas_int n, blas_int nrhs, const sb_t *a, blas_int lda, const blas_int *ipiv,
+                       sb_t *b, blas_int ldb);
+
+/* Cholesky (uplo 'U': A = U^H U, 'L': A = L L^H); returns info (0, or the order of the first
+ * leading minor that is not positive definite; the factorization stops there). */
+blas_int SB_NAME(lp_potrf)(char uplo, blas_int n, sb_t *a, blas_int lda);
+
+/* Solves with the Cholesky factor of ?potrf. */
+void SB_NAME(lp_potrs)(char uplo, blas_int n, blas_int nrhs, const sb_t *a, blas_int lda, sb_t *b,
+                       blas_int ldb);
+
+/* Inverse of a triangular matrix in place; returns info (0, or the first zero diagonal). */
+blas_int SB_NAME(lp_trtri)(char uplo, char diag, blas_int n, sb_t *a, blas_int lda);
+
+/* U U^H (uplo 'U') or L^H L (uplo 'L') in place on the triangle. */
+void SB_NAME(lp_lauum)(char uplo, blas_int n, sb_t *a, blas_int lda);
+
+#endif
