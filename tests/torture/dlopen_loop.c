@@ -4,6 +4,7 @@
  * linked with SafeBLAS; SB_LIBRARY_PATH comes from CMake. */
 #include <dlfcn.h>
 
+#define TT_NOT_LINKED
 #include "torture.h"
 
 #define N 64

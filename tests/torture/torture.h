@@ -206,6 +206,10 @@ static TT_UNUSED double tt_relerr(const double *x, const double *y, size_t len)
 
 #define TT_TOL 1e-12
 
+/* The helpers below call the library directly; a program that loads it with dlopen instead
+ * (dlopen_loop.c) defines TT_NOT_LINKED. */
+#ifndef TT_NOT_LINKED
+
 /* Fortran calls, column-major, full leading dimensions */
 static TT_UNUSED void tt_dgemm(int m, int n, int k, double alpha, const double *a, const double *b, double beta,
                                double *c)
@@ -302,6 +306,8 @@ static TT_UNUSED int tt_pool_parallel(int nt, int m, int n, int k, const double 
     }
     return best;
 }
+
+#endif /* TT_NOT_LINKED */
 
 /* The same product computed the way tt_job_part does (the pool result must match it bitwise). */
 static TT_UNUSED double *tt_plain_product(int m, int n, int k, const double *a, const double *b)
