@@ -48,7 +48,11 @@
     void sb_##P##_gemm_pack_a_generic(char trans, blas_int m, blas_int k, const T *a, blas_int lda,      \
                                       T *buf, int mr);                                                   \
     void sb_##P##_gemm_pack_b_generic(char trans, blas_int k, blas_int n, const T *b, blas_int ldb,      \
-                                      T *buf, int nr);
+                                      T *buf, int nr);                                                   \
+    void sb_##P##_gemm_pack_a_avx2(char trans, blas_int m, blas_int k, const T *a, blas_int lda, T *buf,  \
+                                   int mr);                                                              \
+    void sb_##P##_gemm_pack_b_avx2(char trans, blas_int k, blas_int n, const T *b, blas_int ldb, T *buf,  \
+                                   int nr);
 
 SB_GEMM_KERNELS_DECL(s, float)
 SB_GEMM_KERNELS_DECL(d, double)
@@ -62,10 +66,10 @@ SB_GEMM_KERNELS_DECL(z, double _Complex)
 #define SB_AVX2_S_NR 6
 #define SB_AVX2_D_MR 8
 #define SB_AVX2_D_NR 6
-#define SB_AVX2_C_MR 4
-#define SB_AVX2_C_NR 4
+#define SB_AVX2_C_MR 8
+#define SB_AVX2_C_NR 3
 #define SB_AVX2_Z_MR 4
-#define SB_AVX2_Z_NR 4
+#define SB_AVX2_Z_NR 3
 
 /* Name of the chosen kernel set: "generic" or "avx2". */
 const char *sb_kernel_name(void);

@@ -14,6 +14,7 @@
 
 #include "drivers/level3.h"
 #include "kernels/kernels.h"
+#include "kernels/workspace.h"
 #include "runtime/parallel.h"
 
 /* Address of op(X)(i, j) for a column-major X with leading dimension ldx. */
@@ -57,14 +58,6 @@ static void gemm_simple(char ta, char tb, blas_int m, blas_int n, blas_int k, sb
     }
 }
 
-static void *aligned_buf(size_t elems)
-{
-    void *p = NULL;
-    if (elems == 0) elems = 1;
-    if (posix_memalign(&p, 64, elems * sizeof(sb_t)) != 0) return NULL;
-    return p;
-}
-
 /* The five loops on one block of C, with buffers owned by the caller. */
 static void gemm_packed(const sb_gemm_kernels_t *kt, char ta, char tb, blas_int m, blas_int n, blas_int k,
                         sb_t alpha, const sb_t *a, blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c,
@@ -92,7 +85,7 @@ static void gemm_packed(const sb_gemm_kernels_t *kt, char ta, char tb, blas_int 
     }
 }
 
-/* One block of C: allocate this block's buffers, run the loops, free. */
+/* One block of C: take this thread's packing workspace, run the loops, give it back. */
 static void gemm_block(const sb_gemm_kernels_t *kt, char ta, char tb, blas_int m, blas_int n, blas_int k, sb_t alpha,
                        const sb_t *a, blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc)
 {
@@ -101,12 +94,13 @@ static void gemm_block(const sb_gemm_kernels_t *kt, char ta, char tb, blas_int m
     blas_int kc = SB_MIN((blas_int)kt->kc, k);
     blas_int mc = SB_MIN((blas_int)kt->mc, (m + MR - 1) / MR * MR);
     blas_int nc = SB_MIN((blas_int)kt->nc, (n + NR - 1) / NR * NR);
-    sb_t *abuf = aligned_buf((size_t)mc * kc);
-    sb_t *bbuf = aligned_buf((size_t)nc * kc);
-    if (abuf && bbuf) gemm_packed(kt, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, abuf, bbuf);
+    /* one block: packed A (rounded up to a cache line), then packed B */
+    size_t abytes = ((size_t)mc * kc * sizeof(sb_t) + 63) / 64 * 64, bbytes = (size_t)nc * kc * sizeof(sb_t);
+    int owned;
+    char *ws = sb_workspace_get(abytes + bbytes, &owned);
+    if (ws) gemm_packed(kt, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, (sb_t *)ws, (sb_t *)(ws + abytes));
     else gemm_simple(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-    free(abuf);
-    free(bbuf);
+    sb_workspace_put(ws, owned);
 }
 
 typedef struct {

@@ -1,48 +1,32 @@
 /* AVX2+FMA gemm microkernels (compiled with -mavx2 -mfma; used only when cpuid allows).
  *   d: 8 x 6  (two 4-double vectors per column of C, 12 accumulators)
  *   s: 16 x 6 (two 8-float vectors per column of C, 12 accumulators)
- *   c, z: the portable kernel body, vectorized by the compiler for AVX2/FMA.
- * Each k step loads one packed column of A (MR elements), broadcasts the NR elements of one
- * packed row of B and does 12 FMAs. A partial tile runs the very same vector code on a copy of
- * the tile in a local buffer, so every element gets the same arithmetic (contract in kernels.h). */
+ *   z: 4 x 3  (two vectors of 2 complex per column of C, separate real/imag accumulators)
+ *   c: 8 x 3  (two vectors of 4 complex per column of C, separate real/imag accumulators)
+ * The k loop is one assembly body for all four: each k step loads 64 bytes of the packed A
+ * column into two vectors, broadcasts the six scalars of the packed B row (real: 6 elements;
+ * complex: re/im of 3 elements) and does 12 FMAs. For complex, the accumulators of B's real
+ * parts hold (ar*br, ai*br) pairs and those of B's imaginary parts (ar*bi, ai*bi); the epilogue
+ * swaps the latter and combines with addsub: (ar*br - ai*bi, ai*br + ar*bi). Conjugation is
+ * done by the packers. A partial tile runs the very same vector code on a copy of the tile in a
+ * local buffer, so every element gets the same arithmetic (contract in kernels.h). */
 #include "kernels/kernels.h"
 
-#if defined(SB_PREC_D) || defined(SB_PREC_S)
 #include <immintrin.h>
 
-#if defined(SB_PREC_D)
+#if SB_IS_DOUBLE
 #define VT __m256d
-#define VW 4
-#define MR SB_AVX2_D_MR
-#define NR SB_AVX2_D_NR
+#define VW 4 /* scalars per vector */
 #define V_ZERO() _mm256_setzero_pd()
 #define V_LOAD(p) _mm256_loadu_pd(p)
 #define V_STORE(p, v) _mm256_storeu_pd((p), (v))
-#define V_BCAST(p) _mm256_broadcast_sd(p)
 #define V_SET1(x) _mm256_set1_pd(x)
 #define V_FMA(a, b, c) _mm256_fmadd_pd((a), (b), (c))
+#define V_FMADDSUB(a, b, c) _mm256_fmaddsub_pd((a), (b), (c))
+#define V_ADDSUB(a, b) _mm256_addsub_pd((a), (b))
+#define V_SWAP(a) _mm256_permute_pd((a), 0x5) /* (re, im) -> (im, re) in each complex */
 #define V_MUL(a, b) _mm256_mul_pd((a), (b))
 #define V_ADD(a, b) _mm256_add_pd((a), (b))
-#else
-#define VT __m256
-#define VW 8
-#define MR SB_AVX2_S_MR
-#define NR SB_AVX2_S_NR
-#define V_ZERO() _mm256_setzero_ps()
-#define V_LOAD(p) _mm256_loadu_ps(p)
-#define V_STORE(p, v) _mm256_storeu_ps((p), (v))
-#define V_BCAST(p) _mm256_broadcast_ss(p)
-#define V_SET1(x) _mm256_set1_ps(x)
-#define V_FMA(a, b, c) _mm256_fmadd_ps((a), (b), (c))
-#define V_MUL(a, b) _mm256_mul_ps((a), (b))
-#define V_ADD(a, b) _mm256_add_ps((a), (b))
-#endif
-
-_Static_assert(MR == 2 * VW && NR == 6, "kernel shape");
-
-#define SB_STR_(x) #x
-#define SB_STR(x) SB_STR_(x)
-#if defined(SB_PREC_D)
 #define B_STEP 48
 #define VLD "vmovupd "
 #define VST "vmovupd "
@@ -50,6 +34,18 @@ _Static_assert(MR == 2 * VW && NR == 6, "kernel shape");
 #define VFMA "vfmadd231pd "
 #define VXOR "vxorpd "
 #else
+#define VT __m256
+#define VW 8
+#define V_ZERO() _mm256_setzero_ps()
+#define V_LOAD(p) _mm256_loadu_ps(p)
+#define V_STORE(p, v) _mm256_storeu_ps((p), (v))
+#define V_SET1(x) _mm256_set1_ps(x)
+#define V_FMA(a, b, c) _mm256_fmadd_ps((a), (b), (c))
+#define V_FMADDSUB(a, b, c) _mm256_fmaddsub_ps((a), (b), (c))
+#define V_ADDSUB(a, b) _mm256_addsub_ps((a), (b))
+#define V_SWAP(a) _mm256_permute_ps((a), 0xB1)
+#define V_MUL(a, b) _mm256_mul_ps((a), (b))
+#define V_ADD(a, b) _mm256_add_ps((a), (b))
 #define B_STEP 24
 #define VLD "vmovups "
 #define VST "vmovups "
@@ -57,10 +53,33 @@ _Static_assert(MR == 2 * VW && NR == 6, "kernel shape");
 #define VFMA "vfmadd231ps "
 #define VXOR "vxorps "
 #endif
-#define A_STEP 64 /* MR elements of A: 64 bytes in both precisions */
+#define A_STEP 64 /* one packed column of A: 64 bytes in all four precisions */
 
-/* Accumulators: column j of the tile is ymm(4+2j) (rows 0..VW-1) and ymm(5+2j) (rows VW..MR-1).
- * One k step at byte offsets ao (A) and bo (B): ymm0/ymm1 = A column, ymm2/ymm3 = broadcasts. */
+#if defined(SB_PREC_D)
+#define MR SB_AVX2_D_MR
+#define NR SB_AVX2_D_NR
+#elif defined(SB_PREC_S)
+#define MR SB_AVX2_S_MR
+#define NR SB_AVX2_S_NR
+#elif defined(SB_PREC_Z)
+#define MR SB_AVX2_Z_MR
+#define NR SB_AVX2_Z_NR
+#else
+#define MR SB_AVX2_C_MR
+#define NR SB_AVX2_C_NR
+#endif
+
+/* scalars per element */
+#define EW (SB_IS_COMPLEX ? 2 : 1)
+_Static_assert(MR * EW == 2 * VW && NR * EW == 6, "kernel shape");
+_Static_assert(MR * sizeof(sb_t) == A_STEP && NR * sizeof(sb_t) == B_STEP, "packed steps");
+
+#define SB_STR_(x) #x
+#define SB_STR(x) SB_STR_(x)
+
+/* Accumulators: scalar j (0..5) of the packed B row goes with ymm(4+2j) (A rows of the first
+ * vector) and ymm(5+2j) (second vector). One k step at byte offsets ao (A) and bo (B):
+ * ymm0/ymm1 = A column, ymm2/ymm3 = broadcasts. */
 #define ASM_BJ(bo, j, bq, r0, r1)                                                                   \
     VBC SB_STR(bo) "+" SB_STR(j) "*(" SB_STR(B_STEP) "/6)(%[b]), %%ymm" #bq "\n\t"                \
     VFMA "%%ymm0, %%ymm" #bq ", %%ymm" #r0 "\n\t"                                                  \
@@ -71,27 +90,9 @@ _Static_assert(MR == 2 * VW && NR == 6, "kernel shape");
     ASM_BJ(bo, 0, 2, 4, 5) ASM_BJ(bo, 1, 3, 6, 7) ASM_BJ(bo, 2, 2, 8, 9)                          \
     ASM_BJ(bo, 3, 3, 10, 11) ASM_BJ(bo, 4, 2, 12, 13) ASM_BJ(bo, 5, 3, 14, 15)
 
-/* Column j of the tile: t := alpha*acc (+ C), written to cp (ld elements apart). */
-#define OUT(cp, ld, j)                                                                             \
-    do {                                                                                           \
-        sb_t *q = (cp) + (size_t)(j) * (ld);                                                       \
-        VT t0 = V_MUL(va, V_LOAD(acc + (2 * (j)) * VW)), t1 = V_MUL(va, V_LOAD(acc + (2 * (j) + 1) * VW)); \
-        if (mode == 1) { t0 = V_ADD(t0, V_LOAD(q)); t1 = V_ADD(t1, V_LOAD(q + VW)); }              \
-        else if (mode == 2) { t0 = V_FMA(vb, V_LOAD(q), t0); t1 = V_FMA(vb, V_LOAD(q + VW), t1); } \
-        V_STORE(q, t0);                                                                            \
-        V_STORE(q + VW, t1);                                                                       \
-    } while (0)
-
-void SB_NAME(gemm_ukr_avx2)(blas_int k, sb_t alpha, const sb_t *a, const sb_t *b, sb_t beta, sb_t *c,
-                            blas_int ldc, blas_int m, blas_int n)
+/* acc (12 vectors, 12*VW scalars) := sum over k of the packed products, as described above. */
+static inline __attribute__((always_inline)) void kloop(blas_int k, const sb_t *a, const sb_t *b, sb_r *acc)
 {
-    sb_t acc[MR * NR] __attribute__((aligned(32)));
-    int full = m == MR && n == NR;
-    if (full)
-        for (int j = 0; j < NR; j++) {
-            _mm_prefetch((const char *)(c + (size_t)j * ldc), _MM_HINT_T0);
-            _mm_prefetch((const char *)(c + (size_t)j * ldc + MR - 1), _MM_HINT_T0);
-        }
     long k4 = k > 0 ? k / 4 : 0, kr = k > 0 ? k % 4 : 0;
     /* The k loop in assembly (GCC spills accumulators when it schedules intrinsics itself). */
     __asm__ volatile(
@@ -135,12 +136,64 @@ void SB_NAME(gemm_ukr_avx2)(blas_int k, sb_t alpha, const sb_t *a, const sb_t *b
         : [acc] "r"(acc)
         : "memory", "cc", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9",
           "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15");
+}
+
+#if !SB_IS_COMPLEX
+/* Column j of the tile: t := alpha*acc (+ C), written to cp (ld elements apart). */
+#define OUT(cp, ld, j)                                                                             \
+    do {                                                                                           \
+        sb_t *q = (cp) + (size_t)(j) * (ld);                                                       \
+        VT t0 = V_MUL(va, V_LOAD(acc + (2 * (j)) * VW)), t1 = V_MUL(va, V_LOAD(acc + (2 * (j) + 1) * VW)); \
+        if (mode == 1) { t0 = V_ADD(t0, V_LOAD(q)); t1 = V_ADD(t1, V_LOAD(q + VW)); }              \
+        else if (mode == 2) { t0 = V_FMA(vb, V_LOAD(q), t0); t1 = V_FMA(vb, V_LOAD(q + VW), t1); } \
+        V_STORE(q, t0);                                                                            \
+        V_STORE(q + VW, t1);                                                                       \
+    } while (0)
+#define ALL_OUT(cp, ld) do { OUT(cp, ld, 0); OUT(cp, ld, 1); OUT(cp, ld, 2); \
+                             OUT(cp, ld, 3); OUT(cp, ld, 4); OUT(cp, ld, 5); } while (0)
+#define SCALARS()                                                                                  \
+    VT va = V_SET1(alpha), vb = V_SET1(beta);                                                      \
+    (void)vb
+#else
+/* Half h (0/1) of column j: s = sum (complex), t := alpha*s (+ C or + beta*C). The complex
+ * products x*y use fmaddsub(x, re(y), swap(x)*im(y)). */
+#define OUTH(cp, ld, j, h)                                                                         \
+    do {                                                                                           \
+        sb_r *q = (sb_r *)((cp) + (size_t)(j) * (ld)) + (h) * VW;                                  \
+        VT r = V_LOAD(acc + (4 * (j) + (h)) * VW), im = V_LOAD(acc + (4 * (j) + 2 + (h)) * VW);   \
+        VT s = V_ADDSUB(r, V_SWAP(im));                                                            \
+        VT t = V_FMADDSUB(s, var, V_MUL(V_SWAP(s), vai));                                          \
+        if (mode == 1) t = V_ADD(t, V_LOAD(q));                                                    \
+        else if (mode == 2) {                                                                      \
+            VT x = V_LOAD(q);                                                                      \
+            t = V_ADD(t, V_FMADDSUB(x, vbr, V_MUL(V_SWAP(x), vbi)));                               \
+        }                                                                                          \
+        V_STORE(q, t);                                                                             \
+    } while (0)
+#define OUT(cp, ld, j) do { OUTH(cp, ld, j, 0); OUTH(cp, ld, j, 1); } while (0)
+#define ALL_OUT(cp, ld) do { OUT(cp, ld, 0); OUT(cp, ld, 1); OUT(cp, ld, 2); } while (0)
+#define SCALARS()                                                                                  \
+    VT var = V_SET1(sb_creal(alpha)), vai = V_SET1(sb_cimag(alpha));                               \
+    VT vbr = V_SET1(sb_creal(beta)), vbi = V_SET1(sb_cimag(beta));                                 \
+    (void)vbr, (void)vbi
+#endif
+
+void SB_NAME(gemm_ukr_avx2)(blas_int k, sb_t alpha, const sb_t *a, const sb_t *b, sb_t beta, sb_t *c,
+                            blas_int ldc, blas_int m, blas_int n)
+{
+    sb_r acc[12 * VW] __attribute__((aligned(32)));
+    int full = m == MR && n == NR;
+    if (full)
+        for (int j = 0; j < NR; j++) {
+            _mm_prefetch((const char *)(c + (size_t)j * ldc), _MM_HINT_T0);
+            _mm_prefetch((const char *)(c + (size_t)j * ldc + MR) - 1, _MM_HINT_T0);
+        }
+    kloop(k, a, b, acc);
 
     int mode = beta == 0 ? 0 : beta == 1 ? 1 : 2; /* 0: C not read; 1: add C; 2: add beta*C */
-    VT va = V_SET1(alpha), vb = V_SET1(beta);
+    SCALARS();
     if (full) {
-        OUT(c, ldc, 0); OUT(c, ldc, 1); OUT(c, ldc, 2);
-        OUT(c, ldc, 3); OUT(c, ldc, 4); OUT(c, ldc, 5);
+        ALL_OUT(c, ldc);
         return;
     }
     /* partial tile: the same code on a local copy */
@@ -150,22 +203,7 @@ void SB_NAME(gemm_ukr_avx2)(blas_int k, sb_t alpha, const sb_t *a, const sb_t *b
         for (blas_int j = 0; j < n; j++)
             for (blas_int i = 0; i < m; i++) t[i + j * MR] = c[i + (size_t)j * ldc];
     }
-    OUT(t, MR, 0); OUT(t, MR, 1); OUT(t, MR, 2);
-    OUT(t, MR, 3); OUT(t, MR, 4); OUT(t, MR, 5);
+    ALL_OUT(t, MR);
     for (blas_int j = 0; j < n; j++)
         for (blas_int i = 0; i < m; i++) c[i + (size_t)j * ldc] = t[i + j * MR];
 }
-
-#else /* complex: the portable body, compiled for AVX2/FMA */
-
-#if defined(SB_PREC_C)
-#define SB_UKR_MR SB_AVX2_C_MR
-#define SB_UKR_NR SB_AVX2_C_NR
-#else
-#define SB_UKR_MR SB_AVX2_Z_MR
-#define SB_UKR_NR SB_AVX2_Z_NR
-#endif
-#define SB_UKR_NAME SB_NAME(gemm_ukr_avx2)
-#include "kernels/generic/gemm_ukr_body.h"
-
-#endif

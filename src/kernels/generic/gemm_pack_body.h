@@ -1,0 +1,120 @@
+/* The gemm packing routines (format in kernels.h) as a body included by a templated source that
+ * defines SB_PACK_A_NAME and SB_PACK_B_NAME first: generic/gemm_pack.c (portable build) and
+ * avx2/gemm_pack_avx2.c (the same C compiled with AVX2, so the fixed-size copies vectorize).
+ * Conjugation ('C', 'R') is applied here, so the microkernels never conjugate.
+ *
+ * Two access patterns, both reading the source along its columns (long contiguous runs) and
+ * writing the packed buffer sequentially within each sliver:
+ *   contiguous along i (A 'N'/'R', B 'T'/'C'): column p of the source gives row p of every sliver;
+ *   contiguous along p (A 'T'/'C', B 'N'/'R'): the r source columns of a sliver are read together.
+ * The common register blocks are instantiated with a constant r so the copies unroll. */
+#include "kernels/kernels.h"
+
+#include <string.h>
+
+/* columns ahead whose lines are prefetched while a column is copied */
+#define SB_PACK_PF 4
+
+#define SB_PACK_INLINE static inline __attribute__((always_inline))
+
+/* buf[s*r*cols + p*r + i] = op(x)(s*r + i, p), op(x)(i, p) = x[i + p*ldx] (conjugated if cj). */
+SB_PACK_INLINE void pack_cont_i(blas_int rows, blas_int cols, const sb_t *x, blas_int ldx, sb_t *buf, const int r,
+                                const int cj)
+{
+    blas_int full = rows / r, rem = rows - full * r;
+    size_t sliver = (size_t)r * cols;
+    for (blas_int p = 0; p < cols; p++) {
+        const sb_t *src = x + (size_t)p * ldx;
+        sb_t *dst = buf + (size_t)p * r;
+        const char *pf = (const char *)(src + (size_t)SB_PACK_PF * ldx);
+        for (blas_int s = 0; s < full; s++) {
+            const sb_t *sp = src + (size_t)s * r;
+            sb_t *dp = dst + (size_t)s * sliver;
+            if (p + SB_PACK_PF < cols) __builtin_prefetch(pf + (size_t)s * r * sizeof(sb_t), 0, 3);
+            if (cj)
+                for (int i = 0; i < r; i++) dp[i] = sb_conj(sp[i]);
+            else
+                memcpy(dp, sp, sizeof(sb_t) * (size_t)r); /* fixed size for the constant r */
+        }
+        if (rem) {
+            const sb_t *sp = src + (size_t)full * r;
+            sb_t *dp = dst + (size_t)full * sliver;
+            for (blas_int i = 0; i < rem; i++) dp[i] = cj ? sb_conj(sp[i]) : sp[i];
+            for (blas_int i = rem; i < r; i++) dp[i] = 0;
+        }
+    }
+}
+
+/* buf[s*r*cols + p*r + i] = op(x)(s*r + i, p), op(x)(i, p) = x[p + i*ldx] (conjugated if cj). */
+SB_PACK_INLINE void pack_cont_p(blas_int rows, blas_int cols, const sb_t *x, blas_int ldx, sb_t *buf, const int r,
+                                const int cj)
+{
+    blas_int s0;
+    for (s0 = 0; s0 + r <= rows; s0 += r) {
+        const sb_t *src = x + (size_t)s0 * ldx;
+        for (blas_int p = 0; p < cols; p++) {
+            sb_t *dp = buf + (size_t)p * r;
+            if (cj)
+                for (int i = 0; i < r; i++) dp[i] = sb_conj(src[p + (size_t)i * ldx]);
+            else
+#pragma GCC unroll 16
+                for (int i = 0; i < r; i++) dp[i] = src[p + (size_t)i * ldx];
+        }
+        buf += (size_t)r * cols;
+    }
+    if (s0 < rows) {
+        blas_int ib = rows - s0;
+        const sb_t *src = x + (size_t)s0 * ldx;
+        for (blas_int p = 0; p < cols; p++) {
+            sb_t *dp = buf + (size_t)p * r;
+            for (blas_int i = 0; i < ib; i++) dp[i] = cj ? sb_conj(src[p + (size_t)i * ldx]) : src[p + (size_t)i * ldx];
+            for (blas_int i = ib; i < r; i++) dp[i] = 0;
+        }
+    }
+}
+
+#define SB_PACK_CASE(fn, R, CJ)                                                                      \
+    case R:                                                                                          \
+        fn(rows, cols, x, ldx, buf, R, CJ);                                                          \
+        return;
+
+/* Instantiations with a constant r for the register blocks in use (kernels.h), else any r. */
+#define SB_PACK_DISPATCH(fn, CJ)                                                                     \
+    switch (r) {                                                                                     \
+        SB_PACK_CASE(fn, 3, CJ)                                                                      \
+        SB_PACK_CASE(fn, 4, CJ)                                                                      \
+        SB_PACK_CASE(fn, 6, CJ)                                                                      \
+        SB_PACK_CASE(fn, 8, CJ)                                                                      \
+        SB_PACK_CASE(fn, 16, CJ)                                                                     \
+    default:                                                                                         \
+        fn(rows, cols, x, ldx, buf, r, CJ);                                                          \
+        return;                                                                                      \
+    }
+
+/* Rows of op(X) (rows x cols) in slivers of r rows: buf[s*r*cols + p*r + i] = op(X)(s*r + i, p). */
+static void pack_rows(char trans, blas_int rows, blas_int cols, const sb_t *x, blas_int ldx, sb_t *buf, int r)
+{
+    if (rows <= 0 || cols <= 0) return;
+    int notrans = trans == 'N' || trans == 'R';
+#if SB_IS_COMPLEX
+    int cj = trans == 'C' || trans == 'R';
+    if (cj) {
+        if (notrans) SB_PACK_DISPATCH(pack_cont_i, 1)
+        else SB_PACK_DISPATCH(pack_cont_p, 1)
+    }
+#endif
+    if (notrans) SB_PACK_DISPATCH(pack_cont_i, 0)
+    else SB_PACK_DISPATCH(pack_cont_p, 0)
+}
+
+void SB_PACK_A_NAME(char trans, blas_int m, blas_int k, const sb_t *a, blas_int lda, sb_t *buf, int mr)
+{
+    pack_rows(trans, m, k, a, lda, buf, mr);
+}
+
+/* Columns of op(B) are the rows of op(B)^T, which is B under the opposite transposition. */
+void SB_PACK_B_NAME(char trans, blas_int k, blas_int n, const sb_t *b, blas_int ldb, sb_t *buf, int nr)
+{
+    char flip = trans == 'N' ? 'T' : trans == 'T' ? 'N' : trans == 'C' ? 'R' : 'C';
+    pack_rows(flip, n, k, b, ldb, buf, nr);
+}

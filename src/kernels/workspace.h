@@ -1,0 +1,22 @@
+/* Packing workspace for the level-3 drivers (plain C, compiled once).
+ *
+ * sb_workspace_get(bytes, &owned) returns a 64-byte aligned block of at least `bytes` bytes, or
+ * NULL. Blocks up to SB_WORKSPACE_CACHE_MAX bytes come from a per-thread cache that is kept
+ * between calls (so small problems do not pay malloc/free and first-touch page faults every
+ * call); larger ones, or a nested request while the thread's cache is in use, are allocated
+ * for the call. Release with sb_workspace_put(p, owned) on the same thread.
+ * Lifetime: a thread's cached block is freed when the thread exits (pthread key destructor) and,
+ * for the thread that unloads the library (dlclose, exit), by a library destructor. After
+ * fork() the child's thread keeps its own block (valid: memory is copied); the blocks of the
+ * parent's other threads are not reachable in the child, as with any per-thread allocation. */
+#ifndef SB_KERNELS_WORKSPACE_H
+#define SB_KERNELS_WORKSPACE_H
+
+#include <stddef.h>
+
+#define SB_WORKSPACE_CACHE_MAX ((size_t)2 << 20)
+
+void *sb_workspace_get(size_t bytes, int *owned);
+void sb_workspace_put(void *p, int owned);
+
+#endif
