@@ -31,7 +31,7 @@ static void gemm_run(char ua, char ub, blas_int m, blas_int n, blas_int k, sb_t 
 
 SB_API void SB_F77(gemm)(const char *transa, const char *transb, const blas_int *m, const blas_int *n,
                          const blas_int *k, const sb_t *alpha, const sb_t *a, const blas_int *lda, const sb_t *b,
-                         const blas_int *ldb, const sb_t *beta, sb_t *c, const blas_int *ldc, size_t la, size_t lb)
+                         const blas_int *ldb, const sb_t *beta, sb_t *c, const blas_int *ldc)
 {
     char ua, ub;
     blas_int info = gemm_check(transa, transb, *m, *n, *k, *lda, *ldb, *ldc, &ua, &ub);

@@ -32,8 +32,7 @@ static void gemmt_run(char uu, char ua, char ub, blas_int n, blas_int k, sb_t al
 
 SB_API void SB_F77(gemmt)(const char *uplo, const char *transa, const char *transb, const blas_int *n,
                           const blas_int *k, const sb_t *alpha, const sb_t *a, const blas_int *lda, const sb_t *b,
-                          const blas_int *ldb, const sb_t *beta, sb_t *c, const blas_int *ldc, size_t lu, size_t la,
-                          size_t lb)
+                          const blas_int *ldb, const sb_t *beta, sb_t *c, const blas_int *ldc)
 {
     char uu, ua, ub;
     blas_int info = gemmt_check(uplo, transa, transb, *n, *k, *lda, *ldb, *ldc, &uu, &ua, &ub);

@@ -42,8 +42,7 @@ static void imatcopy_do(char order, char trans, blas_int rows, blas_int cols, sb
 }
 
 SB_API void SB_F77(imatcopy)(const char *order, const char *trans, const blas_int *rows, const blas_int *cols,
-                             const sb_t *alpha, sb_t *ab, const blas_int *lda, const blas_int *ldb, size_t lo,
-                             size_t lt)
+                             const sb_t *alpha, sb_t *ab, const blas_int *lda, const blas_int *ldb)
 {
     imatcopy_do(sb_matcopy_order(order), sb_matcopy_trans(trans), *rows, *cols, *alpha, ab, *lda, *ldb);
 }

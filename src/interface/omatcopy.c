@@ -23,8 +23,7 @@ static void omatcopy_do(char order, char trans, blas_int rows, blas_int cols, sb
 }
 
 SB_API void SB_F77(omatcopy)(const char *order, const char *trans, const blas_int *rows, const blas_int *cols,
-                             const sb_t *alpha, const sb_t *a, const blas_int *lda, sb_t *b, const blas_int *ldb,
-                             size_t lo, size_t lt)
+                             const sb_t *alpha, const sb_t *a, const blas_int *lda, sb_t *b, const blas_int *ldb)
 {
     omatcopy_do(sb_matcopy_order(order), sb_matcopy_trans(trans), *rows, *cols, *alpha, a, *lda, b, *ldb);
 }

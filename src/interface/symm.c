@@ -69,7 +69,7 @@ static void symm_cblas(int herm, const char *name, CBLAS_LAYOUT layout, CBLAS_SI
 
 SB_API void SB_F77(symm)(const char *side, const char *uplo, const blas_int *m, const blas_int *n, const sb_t *alpha,
                          const sb_t *a, const blas_int *lda, const sb_t *b, const blas_int *ldb, const sb_t *beta,
-                         sb_t *c, const blas_int *ldc, size_t side_len, size_t uplo_len)
+                         sb_t *c, const blas_int *ldc)
 {
     symm_f77(0, SB_UPPER "SYMM", side, uplo, m, n, alpha, a, lda, b, ldb, beta, c, ldc);
 }
@@ -86,7 +86,7 @@ SB_API void SB_CBLAS(symm)(const CBLAS_LAYOUT layout, const CBLAS_SIDE side, con
 #if SB_IS_COMPLEX
 SB_API void SB_F77(hemm)(const char *side, const char *uplo, const blas_int *m, const blas_int *n, const sb_t *alpha,
                          const sb_t *a, const blas_int *lda, const sb_t *b, const blas_int *ldb, const sb_t *beta,
-                         sb_t *c, const blas_int *ldc, size_t side_len, size_t uplo_len)
+                         sb_t *c, const blas_int *ldc)
 {
     symm_f77(1, SB_UPPER "HEMM", side, uplo, m, n, alpha, a, lda, b, ldb, beta, c, ldc);
 }

@@ -74,7 +74,7 @@ static void syr2k_cblas(int herm, const char *name, CBLAS_LAYOUT layout, CBLAS_U
 
 SB_API void SB_F77(syr2k)(const char *uplo, const char *trans, const blas_int *n, const blas_int *k,
                           const sb_t *alpha, const sb_t *a, const blas_int *lda, const sb_t *b, const blas_int *ldb,
-                          const sb_t *beta, sb_t *c, const blas_int *ldc, size_t uplo_len, size_t trans_len)
+                          const sb_t *beta, sb_t *c, const blas_int *ldc)
 {
     syr2k_f77(0, SB_UPPER "SYR2K", uplo, trans, n, k, *alpha, a, lda, b, ldb, *beta, c, ldc);
 }
@@ -91,7 +91,7 @@ SB_API void SB_CBLAS(syr2k)(const CBLAS_LAYOUT layout, const CBLAS_UPLO uplo, co
 #if SB_IS_COMPLEX
 SB_API void SB_F77(her2k)(const char *uplo, const char *trans, const blas_int *n, const blas_int *k,
                           const sb_t *alpha, const sb_t *a, const blas_int *lda, const sb_t *b, const blas_int *ldb,
-                          const sb_r *beta, sb_t *c, const blas_int *ldc, size_t uplo_len, size_t trans_len)
+                          const sb_r *beta, sb_t *c, const blas_int *ldc)
 {
     syr2k_f77(1, SB_UPPER "HER2K", uplo, trans, n, k, *alpha, a, lda, b, ldb, *beta, c, ldc);
 }

@@ -71,8 +71,7 @@ static void syrk_cblas(int herm, const char *name, CBLAS_LAYOUT layout, CBLAS_UP
 }
 
 SB_API void SB_F77(syrk)(const char *uplo, const char *trans, const blas_int *n, const blas_int *k, const sb_t *alpha,
-                         const sb_t *a, const blas_int *lda, const sb_t *beta, sb_t *c, const blas_int *ldc,
-                         size_t uplo_len, size_t trans_len)
+                         const sb_t *a, const blas_int *lda, const sb_t *beta, sb_t *c, const blas_int *ldc)
 {
     syrk_f77(0, SB_UPPER "SYRK", uplo, trans, n, k, *alpha, a, lda, *beta, c, ldc);
 }
@@ -87,8 +86,7 @@ SB_API void SB_CBLAS(syrk)(const CBLAS_LAYOUT layout, const CBLAS_UPLO uplo, con
 
 #if SB_IS_COMPLEX
 SB_API void SB_F77(herk)(const char *uplo, const char *trans, const blas_int *n, const blas_int *k, const sb_r *alpha,
-                         const sb_t *a, const blas_int *lda, const sb_r *beta, sb_t *c, const blas_int *ldc,
-                         size_t uplo_len, size_t trans_len)
+                         const sb_t *a, const blas_int *lda, const sb_r *beta, sb_t *c, const blas_int *ldc)
 {
     syrk_f77(1, SB_UPPER "HERK", uplo, trans, n, k, *alpha, a, lda, *beta, c, ldc);
 }

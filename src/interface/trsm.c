@@ -12,7 +12,7 @@ static void trsm_run(char side, char uplo, char transa, char diag, blas_int m, b
 
 SB_API void SB_F77(trsm)(const char *side, const char *uplo, const char *transa, const char *diag, const blas_int *m,
                          const blas_int *n, const sb_t *alpha, const sb_t *a, const blas_int *lda, sb_t *b,
-                         const blas_int *ldb, size_t side_len, size_t uplo_len, size_t transa_len, size_t diag_len)
+                         const blas_int *ldb)
 {
     char s = sb_l3s_up(side), u = sb_l3s_up(uplo), t = sb_l3s_up(transa), d = sb_l3s_up(diag);
     blas_int info = sb_l3s_tr_check(s, u, t, d, *m, *n, *lda, *ldb);

@@ -19,8 +19,7 @@ void SB_NAME(lp_getrs)(char trans, blas_int n, blas_int nrhs, const sb_t *a, bla
 }
 
 SB_API void SB_F77(getrs)(const char *trans, const blas_int *n, const blas_int *nrhs, const sb_t *a,
-                          const blas_int *lda, const blas_int *ipiv, sb_t *b, const blas_int *ldb, blas_int *info,
-                          size_t trans_len)
+                          const blas_int *lda, const blas_int *ipiv, sb_t *b, const blas_int *ldb, blas_int *info)
 {
     char t = sb_lp_upper(trans);
     *info = 0;

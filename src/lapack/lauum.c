@@ -58,8 +58,7 @@ void SB_NAME(lp_lauum)(char uplo, blas_int n, sb_t *a, blas_int lda)
     if (n > 0) rec(uplo, n, a, lda);
 }
 
-SB_API void SB_F77(lauum)(const char *uplo, const blas_int *n, sb_t *a, const blas_int *lda, blas_int *info,
-                          size_t uplo_len)
+SB_API void SB_F77(lauum)(const char *uplo, const blas_int *n, sb_t *a, const blas_int *lda, blas_int *info)
 {
     char u = sb_lp_upper(uplo);
     *info = 0;

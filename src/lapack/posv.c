@@ -3,7 +3,7 @@
 #include "lapack/lapack.h"
 
 SB_API void SB_F77(posv)(const char *uplo, const blas_int *n, const blas_int *nrhs, sb_t *a, const blas_int *lda,
-                         sb_t *b, const blas_int *ldb, blas_int *info, size_t uplo_len)
+                         sb_t *b, const blas_int *ldb, blas_int *info)
 {
     char u = sb_lp_upper(uplo);
     *info = 0;

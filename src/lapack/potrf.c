@@ -74,8 +74,7 @@ blas_int SB_NAME(lp_potrf)(char uplo, blas_int n, sb_t *a, blas_int lda)
     return rec(uplo, n, a, lda);
 }
 
-SB_API void SB_F77(potrf)(const char *uplo, const blas_int *n, sb_t *a, const blas_int *lda, blas_int *info,
-                          size_t uplo_len)
+SB_API void SB_F77(potrf)(const char *uplo, const blas_int *n, sb_t *a, const blas_int *lda, blas_int *info)
 {
     char u = sb_lp_upper(uplo);
     *info = 0;

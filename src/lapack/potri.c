@@ -2,8 +2,7 @@
  * inv(U) (?trtri), then inv(U) inv(U)^H (?lauum); for 'L', inv(L)^H inv(L). */
 #include "lapack/lapack.h"
 
-SB_API void SB_F77(potri)(const char *uplo, const blas_int *n, sb_t *a, const blas_int *lda, blas_int *info,
-                          size_t uplo_len)
+SB_API void SB_F77(potri)(const char *uplo, const blas_int *n, sb_t *a, const blas_int *lda, blas_int *info)
 {
     char u = sb_lp_upper(uplo);
     *info = 0;

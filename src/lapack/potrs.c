@@ -16,7 +16,7 @@ void SB_NAME(lp_potrs)(char uplo, blas_int n, blas_int nrhs, const sb_t *a, blas
 }
 
 SB_API void SB_F77(potrs)(const char *uplo, const blas_int *n, const blas_int *nrhs, const sb_t *a,
-                          const blas_int *lda, sb_t *b, const blas_int *ldb, blas_int *info, size_t uplo_len)
+                          const blas_int *lda, sb_t *b, const blas_int *ldb, blas_int *info)
 {
     char u = sb_lp_upper(uplo);
     *info = 0;

@@ -89,7 +89,7 @@ blas_int SB_NAME(lp_trtri)(char uplo, char diag, blas_int n, sb_t *a, blas_int l
 }
 
 SB_API void SB_F77(trtri)(const char *uplo, const char *diag, const blas_int *n, sb_t *a, const blas_int *lda,
-                          blas_int *info, size_t uplo_len, size_t diag_len)
+                          blas_int *info)
 {
     char u = sb_lp_upper(uplo), d = sb_lp_upper(diag);
     *info = 0;

@@ -20,8 +20,7 @@ SB_API void xerbla_(const char *srname, const blas_int *info, size_t srname_len)
 }
 
 /* LAPACK's XERBLA_ARRAY: the name arrives as an array of characters (from C callers). */
-SB_API void xerbla_array_(const char *srname_array, const blas_int *srname_len, const blas_int *info,
-                          size_t array_len)
+SB_API void xerbla_array_(const char *srname_array, const blas_int *srname_len, const blas_int *info)
 {
     char name[32];
     blas_int len = *srname_len;
