@@ -81,4 +81,106 @@ double sb_s_dsdot_part(blas_int n, const float *x, ptrdiff_t incx, const float *
 double sb_s_dsdot(blas_int n, const float *x, blas_int incx, const float *y, blas_int incy, double init);
 #endif
 
+/* ---- parallel helpers (used by the driver files) ----
+ * Reductions: the chunks are handed out in batches of at most SB_L1_BATCH; the parts of a batch
+ * compute the partials of contiguous runs of its chunks into a caller-owned array (slot = chunk
+ * index within the batch), and the caller folds them in chunk order. Which part computes which
+ * chunk never changes a partial, so the result is the same bits at every thread count.
+ * Updates (axpy, scal, copy, swap): elementwise, split into contiguous element ranges.
+ *
+ * Costs given to sb_threads_for are "flop equivalents": a level-1 loop is memory-bound, so each
+ * routine scales its element count (SB_L1_W_*) so that the default threshold
+ * (SB_DEFAULT_PARALLEL_THRESHOLD, 2e6) falls where two threads were measured to beat one on a
+ * 2-core Zen machine; SAFEBLAS_PARALLEL_THRESHOLD=0 still forces every split. */
+#include "runtime/parallel.h"
+
+#define SB_L1_BATCH 256         /* chunks per batch: 1 Mi elements */
+#define SB_L1_UPD_MIN 1024      /* updates shorter than this never split */
+#define SB_L1_UPD_ALIGN 64      /* split points of updates are multiples of this many elements */
+
+typedef void (*sb_l1_chunk_fn)(void *ctx, blas_int chunk, int slot);
+typedef struct {
+    sb_l1_chunk_fn fn;
+    void *ctx;
+    blas_int c0;
+    int nb;
+} sb_l1_batch_job;
+
+static inline void sb_l1_batch_part(void *v, int p, int np)
+{
+    const sb_l1_batch_job *j = (const sb_l1_batch_job *)v;
+    int lo = (int)((long)j->nb * p / np), hi = (int)((long)j->nb * (p + 1) / np);
+    for (int s = lo; s < hi; s++) j->fn(j->ctx, j->c0 + s, s);
+}
+
+/* Compute the partials of chunks [c0, c0 + nb) (nb <= SB_L1_BATCH) on up to nparts parts. */
+static inline void sb_l1_run_batch(int nparts, blas_int c0, int nb, sb_l1_chunk_fn fn, void *ctx)
+{
+    sb_l1_batch_job j = {fn, ctx, c0, nb};
+    if (nparts > nb) nparts = nb;
+    if (nparts <= 1) sb_l1_batch_part(&j, 0, 1);
+    else sb_parallel_run(nparts, sb_l1_batch_part, &j);
+}
+
+/* Parts for a reduction over n elements at `w` flop equivalents per element; 1 below two chunks. */
+static inline int sb_l1_reduce_parts(blas_int n, double w)
+{
+    if (n < 2 * (blas_int)SB_L1_CHUNK) return 1;
+    return sb_threads_for(w * (double)n);
+}
+
+typedef void (*sb_l1_range_fn)(void *ctx, blas_int lo, blas_int hi);
+typedef struct {
+    sb_l1_range_fn fn;
+    void *ctx;
+    blas_int n;
+} sb_l1_range_job;
+
+static inline blas_int sb_l1_split(blas_int n, int p, int np)
+{
+    if (p >= np) return n;
+    blas_int b = (blas_int)((long long)n * p / np) / SB_L1_UPD_ALIGN * SB_L1_UPD_ALIGN;
+    return b;
+}
+
+static inline void sb_l1_range_part(void *v, int p, int np)
+{
+    const sb_l1_range_job *j = (const sb_l1_range_job *)v;
+    blas_int lo = sb_l1_split(j->n, p, np), hi = sb_l1_split(j->n, p + 1, np);
+    if (hi > lo) j->fn(j->ctx, lo, hi);
+}
+
+/* Run fn over logical elements [0, n) split in contiguous ranges: in parallel when the update is
+ * big enough (w flop equivalents per element), else as one call fn(ctx, 0, n). */
+static inline void sb_l1_run_ranges(blas_int n, double w, sb_l1_range_fn fn, void *ctx)
+{
+    int np = n < SB_L1_UPD_MIN ? 1 : sb_threads_for(w * (double)n);
+    if (np > 1 && (blas_int)np > n / SB_L1_UPD_ALIGN) np = (int)(n / SB_L1_UPD_ALIGN);
+    if (np <= 1) {
+        fn(ctx, 0, n);
+        return;
+    }
+    sb_l1_range_job j = {fn, ctx, n};
+    sb_parallel_run(np, sb_l1_range_part, &j);
+}
+
+/* Flop equivalents per element (see above). With the default threshold 2e6 a call goes to
+ * 2 threads at about 2e6 / w elements: dot/dsdot 250k (complex 125k), asum 500k (250k),
+ * nrm2 62k (31k; its per-element work is a few compares and a scaled square), updates
+ * (axpy, scal, copy, swap) 250k (125k). Measured on a 2-core Zen machine shared with other
+ * work: a pool dispatch costs about 5-8 us, and 2 threads gained only once one thread needed
+ * more than roughly 50-60 us; below that the serial loop is as fast or faster. */
+#ifndef SB_L1_W_DOT
+#define SB_L1_W_DOT (SB_IS_COMPLEX ? 16.0 : 8.0)
+#endif
+#ifndef SB_L1_W_ASUM
+#define SB_L1_W_ASUM (SB_IS_COMPLEX ? 8.0 : 4.0)
+#endif
+#ifndef SB_L1_W_NRM2
+#define SB_L1_W_NRM2 (SB_IS_COMPLEX ? 64.0 : 32.0)
+#endif
+#ifndef SB_L1_W_UPD
+#define SB_L1_W_UPD (SB_IS_COMPLEX ? 16.0 : 8.0)
+#endif
+
 #endif

@@ -1,4 +1,5 @@
-/* The kernel table: which microkernels, packers and block sizes each precision uses, chosen once
+/* The kernel table: which microkernels, packers and block sizes each precision uses (and the real
+ * gemv dot-form kernel), chosen once
  * (first use, pthread_once) from cpuid, overridable with SAFEBLAS_KERNEL=generic|avx2. */
 #include "kernels/kernels.h"
 
@@ -15,6 +16,8 @@ static sb_s_gemm_kernels_t s_tab;
 static sb_d_gemm_kernels_t d_tab;
 static sb_c_gemm_kernels_t c_tab;
 static sb_z_gemm_kernels_t z_tab;
+static sb_s_gemv_t_fn s_gemv_t = sb_s_gemv_t_generic;
+static sb_d_gemv_t_fn d_gemv_t = sb_d_gemv_t_generic;
 static const char *set_name = "generic";
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -84,12 +87,16 @@ static void choose(void)
         FILL(d_tab, d, double, avx2, SB_AVX2_D_MR, SB_AVX2_D_NR);
         FILL(c_tab, c, float _Complex, avx2, SB_AVX2_C_MR, SB_AVX2_C_NR);
         FILL(z_tab, z, double _Complex, avx2, SB_AVX2_Z_MR, SB_AVX2_Z_NR);
+        s_gemv_t = sb_s_gemv_t_avx2;
+        d_gemv_t = sb_d_gemv_t_avx2;
     } else {
         set_name = "generic";
         FILL(s_tab, s, float, generic, SB_GENERIC_MR, SB_GENERIC_NR);
         FILL(d_tab, d, double, generic, SB_GENERIC_MR, SB_GENERIC_NR);
         FILL(c_tab, c, float _Complex, generic, SB_GENERIC_MR, SB_GENERIC_NR);
         FILL(z_tab, z, double _Complex, generic, SB_GENERIC_MR, SB_GENERIC_NR);
+        s_gemv_t = sb_s_gemv_t_generic;
+        d_gemv_t = sb_d_gemv_t_generic;
     }
 }
 
@@ -97,6 +104,9 @@ const sb_s_gemm_kernels_t *sb_s_gemm_kernels(void) { pthread_once(&once, choose)
 const sb_d_gemm_kernels_t *sb_d_gemm_kernels(void) { pthread_once(&once, choose); return &d_tab; }
 const sb_c_gemm_kernels_t *sb_c_gemm_kernels(void) { pthread_once(&once, choose); return &c_tab; }
 const sb_z_gemm_kernels_t *sb_z_gemm_kernels(void) { pthread_once(&once, choose); return &z_tab; }
+
+sb_s_gemv_t_fn sb_s_gemv_t_kernel(void) { pthread_once(&once, choose); return s_gemv_t; }
+sb_d_gemv_t_fn sb_d_gemv_t_kernel(void) { pthread_once(&once, choose); return d_gemv_t; }
 
 const char *sb_kernel_name(void)
 {

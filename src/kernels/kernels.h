@@ -71,6 +71,22 @@ SB_GEMM_KERNELS_DECL(z, double _Complex)
 #define SB_AVX2_Z_MR 4
 #define SB_AVX2_Z_NR 3
 
+/* ---- gemv dot form (real s, d) ----
+ * gemv_t(m, n, alpha, a, lda, x, y, incy): for j < n, y[j*incy] += alpha * sum_{i<m} a[i + j*lda] * x[i]
+ * (x unit stride, m >= 1). Each column's sum is computed in a fixed order that depends only on
+ * m (never on n or on the neighbouring columns), so any split of the columns gives the same bits. */
+#define SB_GEMV_T_DECL(P, T)                                                                             \
+    typedef void (*sb_##P##_gemv_t_fn)(blas_int m, blas_int n, T alpha, const T *a, blas_int lda,        \
+                                       const T *x, T *y, blas_int incy);                                 \
+    sb_##P##_gemv_t_fn sb_##P##_gemv_t_kernel(void);                                                    \
+    void sb_##P##_gemv_t_generic(blas_int m, blas_int n, T alpha, const T *a, blas_int lda, const T *x,  \
+                                 T *y, blas_int incy);                                                   \
+    void sb_##P##_gemv_t_avx2(blas_int m, blas_int n, T alpha, const T *a, blas_int lda, const T *x,     \
+                              T *y, blas_int incy);
+
+SB_GEMV_T_DECL(s, float)
+SB_GEMV_T_DECL(d, double)
+
 /* Name of the chosen kernel set: "generic" or "avx2". */
 const char *sb_kernel_name(void);
 

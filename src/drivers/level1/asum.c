@@ -32,12 +32,40 @@ sb_r SB_NAME(asum_part)(blas_int n, const sb_t *x, ptrdiff_t incx)
     return s0;
 }
 
+typedef struct {
+    const sb_t *x;
+    ptrdiff_t incx;
+    blas_int n;
+    sb_r *part;
+} asum_job;
+
+static void asum_chunk(void *v, blas_int c, int slot)
+{
+    const asum_job *j = v;
+    ptrdiff_t i = (ptrdiff_t)c * SB_L1_CHUNK;
+    blas_int len = (blas_int)SB_MIN((ptrdiff_t)SB_L1_CHUNK, j->n - i);
+    j->part[slot] = SB_NAME(asum_part)(len, j->x + i * j->incx, j->incx);
+}
+
 sb_r SB_NAME(asum)(blas_int n, const sb_t *x, blas_int incx)
 {
     sb_r sum = 0;
-    for (blas_int i = 0; i < n; i += SB_L1_CHUNK) {
-        blas_int len = SB_MIN(SB_L1_CHUNK, n - i);
-        sum += SB_NAME(asum_part)(len, x + (ptrdiff_t)i * incx, incx);
+    int np = sb_l1_reduce_parts(n, SB_L1_W_ASUM);
+    if (np <= 1) {
+        for (blas_int i = 0; i < n; i += SB_L1_CHUNK) {
+            blas_int len = SB_MIN(SB_L1_CHUNK, n - i);
+            sum += SB_NAME(asum_part)(len, x + (ptrdiff_t)i * incx, incx);
+        }
+        return sum;
+    }
+    /* the same partials, computed in parallel, added in the same order */
+    sb_r part[SB_L1_BATCH];
+    asum_job j = {x, incx, n, part};
+    blas_int nchunks = (blas_int)(((ptrdiff_t)n + SB_L1_CHUNK - 1) / SB_L1_CHUNK);
+    for (blas_int c0 = 0; c0 < nchunks; c0 += SB_L1_BATCH) {
+        int nb = (int)SB_MIN((blas_int)SB_L1_BATCH, nchunks - c0);
+        sb_l1_run_batch(np, c0, nb, asum_chunk, &j);
+        for (int s = 0; s < nb; s++) sum += part[s];
     }
     return sum;
 }

@@ -1,7 +1,8 @@
 /* Dot products: sum x_i*y_i (sdot, ddot, ?dotu) or conj(x_i)*y_i (?dotc).
  * Chunked (see level1.h): each SB_L1_CHUNK piece is summed by dot_part, the partials are added
  * in chunk order. Inside a unit-stride piece four running sums (element i goes to sum i mod 4)
- * let the compiler vectorise; they are added as (s0 + s1) + (s2 + s3). */
+ * let the compiler vectorise; they are added as (s0 + s1) + (s2 + s3). Large vectors compute the
+ * partials of their chunks in parallel (level1.h) and add them in the same order. */
 #include "drivers/level1.h"
 
 sb_t SB_NAME(dot_part)(blas_int n, const sb_t *x, ptrdiff_t incx, const sb_t *y, ptrdiff_t incy, int conjx)
@@ -35,14 +36,43 @@ sb_t SB_NAME(dot_part)(blas_int n, const sb_t *x, ptrdiff_t incx, const sb_t *y,
     return s0;
 }
 
+typedef struct {
+    const sb_t *x, *y;
+    ptrdiff_t incx, incy;
+    blas_int n;
+    int conjx;
+    sb_t *part;
+} dot_job;
+
+static void dot_chunk(void *v, blas_int c, int slot)
+{
+    const dot_job *j = v;
+    ptrdiff_t i = (ptrdiff_t)c * SB_L1_CHUNK;
+    blas_int len = (blas_int)SB_MIN((ptrdiff_t)SB_L1_CHUNK, j->n - i);
+    j->part[slot] = SB_NAME(dot_part)(len, j->x + i * j->incx, j->incx, j->y + i * j->incy, j->incy, j->conjx);
+}
+
 sb_t SB_NAME(dot)(blas_int n, const sb_t *x, blas_int incx, const sb_t *y, blas_int incy, int conjx)
 {
     x += sb_vstart(n, incx);
     y += sb_vstart(n, incy);
     sb_t sum = 0;
-    for (blas_int i = 0; i < n; i += SB_L1_CHUNK) {
-        blas_int len = SB_MIN(SB_L1_CHUNK, n - i);
-        sum += SB_NAME(dot_part)(len, x + (ptrdiff_t)i * incx, incx, y + (ptrdiff_t)i * incy, incy, conjx);
+    int np = sb_l1_reduce_parts(n, SB_L1_W_DOT);
+    if (np <= 1) {
+        for (blas_int i = 0; i < n; i += SB_L1_CHUNK) {
+            blas_int len = SB_MIN(SB_L1_CHUNK, n - i);
+            sum += SB_NAME(dot_part)(len, x + (ptrdiff_t)i * incx, incx, y + (ptrdiff_t)i * incy, incy, conjx);
+        }
+        return sum;
+    }
+    /* the same partials, computed in parallel, added in the same order */
+    sb_t part[SB_L1_BATCH];
+    dot_job j = {x, y, incx, incy, n, conjx, part};
+    blas_int nchunks = (blas_int)(((ptrdiff_t)n + SB_L1_CHUNK - 1) / SB_L1_CHUNK);
+    for (blas_int c0 = 0; c0 < nchunks; c0 += SB_L1_BATCH) {
+        int nb = (int)SB_MIN((blas_int)SB_L1_BATCH, nchunks - c0);
+        sb_l1_run_batch(np, c0, nb, dot_chunk, &j);
+        for (int s = 0; s < nb; s++) sum += part[s];
     }
     return sum;
 }
@@ -67,14 +97,41 @@ double sb_s_dsdot_part(blas_int n, const float *x, ptrdiff_t incx, const float *
     return s0;
 }
 
+typedef struct {
+    const float *x, *y;
+    ptrdiff_t incx, incy;
+    blas_int n;
+    double *part;
+} dsdot_job;
+
+static void dsdot_chunk(void *v, blas_int c, int slot)
+{
+    const dsdot_job *j = v;
+    ptrdiff_t i = (ptrdiff_t)c * SB_L1_CHUNK;
+    blas_int len = (blas_int)SB_MIN((ptrdiff_t)SB_L1_CHUNK, j->n - i);
+    j->part[slot] = sb_s_dsdot_part(len, j->x + i * j->incx, j->incx, j->y + i * j->incy, j->incy);
+}
+
 double sb_s_dsdot(blas_int n, const float *x, blas_int incx, const float *y, blas_int incy, double init)
 {
     x += sb_vstart(n, incx);
     y += sb_vstart(n, incy);
     double sum = init;
-    for (blas_int i = 0; i < n; i += SB_L1_CHUNK) {
-        blas_int len = SB_MIN(SB_L1_CHUNK, n - i);
-        sum += sb_s_dsdot_part(len, x + (ptrdiff_t)i * incx, incx, y + (ptrdiff_t)i * incy, incy);
+    int np = sb_l1_reduce_parts(n, SB_L1_W_DOT);
+    if (np <= 1) {
+        for (blas_int i = 0; i < n; i += SB_L1_CHUNK) {
+            blas_int len = SB_MIN(SB_L1_CHUNK, n - i);
+            sum += sb_s_dsdot_part(len, x + (ptrdiff_t)i * incx, incx, y + (ptrdiff_t)i * incy, incy);
+        }
+        return sum;
+    }
+    double part[SB_L1_BATCH];
+    dsdot_job j = {x, y, incx, incy, n, part};
+    blas_int nchunks = (blas_int)(((ptrdiff_t)n + SB_L1_CHUNK - 1) / SB_L1_CHUNK);
+    for (blas_int c0 = 0; c0 < nchunks; c0 += SB_L1_BATCH) {
+        int nb = (int)SB_MIN((blas_int)SB_L1_BATCH, nchunks - c0);
+        sb_l1_run_batch(np, c0, nb, dsdot_chunk, &j);
+        for (int s = 0; s < nb; s++) sum += part[s];
     }
     return sum;
 }

@@ -11,10 +11,50 @@
  * overflow or underflow destructively, and are combined at the end exactly as the reference
  * does, which fixes the NaN/Inf results (Inf if any |x| is Inf and no NaN, NaN if any NaN).
  * For complex vectors the real and imaginary parts are two entries each.
- * Chunked (level1.h): each chunk fills its own three accumulators; chunks are added in order. */
+ * Chunked (level1.h): each chunk fills its own three accumulators; chunks are added in order
+ * (for large vectors the chunks' accumulators are computed in parallel, then added in order). */
 #include <float.h>
 
 #include "drivers/level1.h"
+
+/* The partial accumulators of chunks [c0, c0 + nb) into part[0 .. nb), on np parts. */
+typedef struct {
+    const sb_t *x;
+    ptrdiff_t incx;
+    blas_int n;
+    SB_NAME(nrm2_acc) *part;
+} nrm2_job;
+
+static void nrm2_chunk(void *v, blas_int c, int slot)
+{
+    const nrm2_job *j = v;
+    ptrdiff_t i = (ptrdiff_t)c * SB_L1_CHUNK;
+    blas_int len = (blas_int)SB_MIN((ptrdiff_t)SB_L1_CHUNK, j->n - i);
+    SB_NAME(nrm2_part)(len, j->x + i * j->incx, j->incx, &j->part[slot]);
+}
+
+/* Calls fold(acc, &part) for every chunk in chunk order: on this thread, or with the partials
+ * computed in parallel in batches (same partials, same order, same bits). */
+#define NRM2_FOLD(FOLD)                                                                              \
+    do {                                                                                             \
+        int np_ = sb_l1_reduce_parts(n, SB_L1_W_NRM2);                                               \
+        if (np_ <= 1) {                                                                              \
+            for (blas_int i_ = 0; i_ < n; i_ += SB_L1_CHUNK) {                                       \
+                SB_NAME(nrm2_acc) p_;                                                                \
+                SB_NAME(nrm2_part)(SB_MIN(SB_L1_CHUNK, n - i_), x + (ptrdiff_t)i_ * incx, incx, &p_); \
+                FOLD(p_);                                                                            \
+            }                                                                                        \
+        } else {                                                                                     \
+            SB_NAME(nrm2_acc) parts_[SB_L1_BATCH];                                                   \
+            nrm2_job j_ = {x, incx, n, parts_};                                                      \
+            blas_int nch_ = (blas_int)(((ptrdiff_t)n + SB_L1_CHUNK - 1) / SB_L1_CHUNK);              \
+            for (blas_int c0_ = 0; c0_ < nch_; c0_ += SB_L1_BATCH) {                                 \
+                int nb_ = (int)SB_MIN((blas_int)SB_L1_BATCH, nch_ - c0_);                            \
+                sb_l1_run_batch(np_, c0_, nb_, nrm2_chunk, &j_);                                     \
+                for (int s_ = 0; s_ < nb_; s_++) FOLD(parts_[s_]);                                   \
+            }                                                                                        \
+        }                                                                                            \
+    } while (0)
 
 #if !SB_IS_DOUBLE
 
@@ -41,11 +81,9 @@ sb_r SB_NAME(nrm2)(blas_int n, const sb_t *x, blas_int incx)
 {
     x += sb_vstart(n, incx);
     double sum = 0;
-    for (blas_int i = 0; i < n; i += SB_L1_CHUNK) {
-        SB_NAME(nrm2_acc) part;
-        SB_NAME(nrm2_part)(SB_MIN(SB_L1_CHUNK, n - i), x + (ptrdiff_t)i * incx, incx, &part);
-        sum += part.sumsq;
-    }
+#define FOLD_S(p) (sum += (p).sumsq)
+    NRM2_FOLD(FOLD_S);
+#undef FOLD_S
     return (sb_r)sqrt(sum);
 }
 
@@ -92,13 +130,9 @@ sb_r SB_NAME(nrm2)(blas_int n, const sb_t *x, blas_int incx)
 {
     x += sb_vstart(n, incx);
     sb_r asml = 0, amed = 0, abig = 0;
-    for (blas_int i = 0; i < n; i += SB_L1_CHUNK) {
-        SB_NAME(nrm2_acc) part;
-        SB_NAME(nrm2_part)(SB_MIN(SB_L1_CHUNK, n - i), x + (ptrdiff_t)i * incx, incx, &part);
-        asml += part.asml;
-        amed += part.amed;
-        abig += part.abig;
-    }
+#define FOLD_D(p) (asml += (p).asml, amed += (p).amed, abig += (p).abig)
+    NRM2_FOLD(FOLD_D);
+#undef FOLD_D
     /* (reference stops adding small values once a big one was seen; they are ignored below
      * whenever abig > 0, so the result is the same) */
     sb_r scl, sumsq;

@@ -1,8 +1,9 @@
 /* x := alpha*x (incx > 0). Reference BLAS multiplies even when alpha is 0, so Inf and NaN in x
- * become NaN; LAPACK's own tests rely on that, so there is no "alpha == 0: write zeros" path. */
+ * become NaN; LAPACK's own tests rely on that, so there is no "alpha == 0: write zeros" path.
+ * Long vectors are split into contiguous ranges that run in parallel (level1.h). */
 #include "drivers/level1.h"
 
-void SB_NAME(scal)(blas_int n, sb_t alpha, sb_t *x, blas_int incx)
+static void scal_run(blas_int n, sb_t alpha, sb_t *x, blas_int incx)
 {
     if (incx == 1) {
         for (blas_int i = 0; i < n; i++) x[i] = alpha * x[i];
@@ -15,7 +16,7 @@ void SB_NAME(scal)(blas_int n, sb_t alpha, sb_t *x, blas_int incx)
 #if SB_IS_COMPLEX
 /* Real alpha: each part scaled on its own (reference csscal/zdscal), never a complex product,
  * so alpha = 0 turns (Inf, 1) into (NaN, 0). */
-void SB_NAME(rscal)(blas_int n, sb_r alpha, sb_t *x, blas_int incx)
+static void rscal_run(blas_int n, sb_r alpha, sb_t *x, blas_int incx)
 {
     sb_r *v = (sb_r *)x;
     const ptrdiff_t step = 2 * (ptrdiff_t)incx;
@@ -27,5 +28,51 @@ void SB_NAME(rscal)(blas_int n, sb_r alpha, sb_t *x, blas_int incx)
         v[i * step] = alpha * v[i * step];
         v[i * step + 1] = alpha * v[i * step + 1];
     }
+}
+#endif
+
+typedef struct {
+    sb_t alpha;
+    sb_t *x;
+    blas_int incx;
+} scal_job;
+
+static void scal_range(void *v, blas_int lo, blas_int hi)
+{
+    const scal_job *j = v;
+    scal_run(hi - lo, j->alpha, j->x + (ptrdiff_t)lo * j->incx, j->incx);
+}
+
+void SB_NAME(scal)(blas_int n, sb_t alpha, sb_t *x, blas_int incx)
+{
+    if (n < SB_L1_UPD_MIN) {
+        scal_run(n, alpha, x, incx);
+        return;
+    }
+    scal_job j = {alpha, x, incx};
+    sb_l1_run_ranges(n, SB_L1_W_UPD, scal_range, &j);
+}
+
+#if SB_IS_COMPLEX
+typedef struct {
+    sb_r alpha;
+    sb_t *x;
+    blas_int incx;
+} rscal_job;
+
+static void rscal_range(void *v, blas_int lo, blas_int hi)
+{
+    const rscal_job *j = v;
+    rscal_run(hi - lo, j->alpha, j->x + (ptrdiff_t)lo * j->incx, j->incx);
+}
+
+void SB_NAME(rscal)(blas_int n, sb_r alpha, sb_t *x, blas_int incx)
+{
+    if (n < SB_L1_UPD_MIN) {
+        rscal_run(n, alpha, x, incx);
+        return;
+    }
+    rscal_job j = {alpha, x, incx};
+    sb_l1_run_ranges(n, SB_L1_W_UPD, rscal_range, &j);
 }
 #endif

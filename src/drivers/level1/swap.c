@@ -1,9 +1,9 @@
-/* x <-> y */
+/* x <-> y. Long vectors are split into contiguous ranges that run in parallel (level1.h). */
 #include "drivers/level1.h"
 
-void SB_NAME(swap)(blas_int n, sb_t *x, blas_int incx, sb_t *y, blas_int incy)
+static void swap_run(blas_int n, sb_t *x, ptrdiff_t ix, sb_t *y, ptrdiff_t iy)
 {
-    if (incx == 1 && incy == 1) {
+    if (ix == 1 && iy == 1) {
         for (blas_int i = 0; i < n; i++) {
             sb_t t = x[i];
             x[i] = y[i];
@@ -11,12 +11,32 @@ void SB_NAME(swap)(blas_int n, sb_t *x, blas_int incx, sb_t *y, blas_int incy)
         }
         return;
     }
-    x += sb_vstart(n, incx);
-    y += sb_vstart(n, incy);
-    const ptrdiff_t ix = incx, iy = incy;
     for (blas_int i = 0; i < n; i++) {
         sb_t t = x[i * ix];
         x[i * ix] = y[i * iy];
         y[i * iy] = t;
     }
+}
+
+typedef struct {
+    sb_t *x, *y;
+    ptrdiff_t incx, incy;
+} swap_job;
+
+static void swap_range(void *v, blas_int lo, blas_int hi)
+{
+    const swap_job *j = v;
+    swap_run(hi - lo, j->x + lo * j->incx, j->incx, j->y + lo * j->incy, j->incy);
+}
+
+void SB_NAME(swap)(blas_int n, sb_t *x, blas_int incx, sb_t *y, blas_int incy)
+{
+    x += sb_vstart(n, incx);
+    y += sb_vstart(n, incy);
+    if (n < SB_L1_UPD_MIN || incx == 0 || incy == 0) { /* a zero increment: order matters */
+        swap_run(n, x, incx, y, incy);
+        return;
+    }
+    swap_job j = {x, y, incx, incy};
+    sb_l1_run_ranges(n, SB_L1_W_UPD, swap_range, &j);
 }
