@@ -1,22 +1,28 @@
-/* The engine behind syrk/herk and syr2k/her2k: a rank-k (or rank-2k) update of one triangle of C,
- * by block columns.
+/* The engine behind syrk/herk and syr2k/her2k: a rank-k (or rank-2k) update of one triangle of C.
  *
- * C is cut into block columns of nb columns (nb depends on n only). In block column J the part
- * strictly off the diagonal block (rows above it for 'U', below it for 'L') is a plain gemm on C;
- * the nb x nb diagonal block is computed by gemm into a small temporary that holds the owned
- * triangle of C (the other entries zero), and only the owned triangle is copied back, so the
- * other triangle of C is never written. Block columns are independent: parallel parts take
- * them round-robin, each computed exactly the same way whichever part runs it. */
+ * Recursive over the triangle: it is split near the middle (at a multiple of 16); the rectangle
+ * between the two halves (below the first half for 'L', right of it for 'U') is one gemm with
+ * the whole k, which gemm splits over the threads itself; the halves are split again until they
+ * are of order <= RK_BASE. Those diagonal blocks are computed by gemm into a small temporary
+ * that holds the owned triangle of C (the other entries zero), and only the owned triangle is
+ * copied back, so the other triangle of C is never written; they are independent and run in
+ * parallel, whole blocks per part. Every element of C comes from exactly one gemm call whose
+ * shape depends only on the problem, so the result is bitwise the same at every thread count. */
 #include <stdlib.h>
 
 #include "drivers/level3.h"
 #include "drivers/level3_structured.h"
 #include "runtime/parallel.h"
 
+#ifndef SB_RK_BASE
+#define SB_RK_BASE 32
+#endif
+enum { RK_BASE = SB_RK_BASE };
+
 typedef struct {
     char uplo, trans, ta, tb;
     int herm, two;
-    blas_int n, k, nb, nunits;
+    blas_int n, k;
     sb_t alpha, alpha2, beta;
     const sb_t *a, *b;
     blas_int lda, ldb;
@@ -99,21 +105,62 @@ static void diag_block(const rk_ctx *x, blas_int j0, blas_int jb, sb_t *t)
         }
 }
 
-static void rk_part(void *ctx, int part, int nparts)
+/* The off-diagonal rectangles of the triangle of order nn at (j0, j0), recursively: split near
+ * the middle (at a multiple of 16), the rectangle between the halves is one gemm (k whole),
+ * which gemm itself splits over the threads. Diagonal blocks of order <= RK_BASE are left to
+ * the diagonal pass. */
+static void rk_rec(const rk_ctx *x, blas_int j0, blas_int nn)
 {
-    const rk_ctx *x = ctx;
-    sb_t *t = malloc((size_t)x->nb * (size_t)x->nb * sizeof(sb_t));
-    for (blas_int u = part; u < x->nunits; u += nparts) {
-        blas_int j0 = u * x->nb, jb = SB_MIN(x->nb, x->n - j0);
-        sb_t *cj = x->c + (size_t)j0 * x->ldc;
-        if (x->uplo == 'U') {
-            update(x, 0, j0, j0, jb, x->beta, cj, x->ldc);
-        } else {
-            blas_int i0 = j0 + jb;
-            update(x, i0, x->n - i0, j0, jb, x->beta, cj + i0, x->ldc);
-        }
-        diag_block(x, j0, jb, t);
+    if (nn <= RK_BASE) return;
+    blas_int n1 = (nn / 2 + 8) / 16 * 16;
+    if (n1 < 16) n1 = 16;
+    blas_int n2 = nn - n1;
+    if (x->uplo == 'U')
+        update(x, j0, n1, j0 + n1, n2, x->beta, x->c + j0 + (size_t)(j0 + n1) * x->ldc, x->ldc);
+    else
+        update(x, j0 + n1, n2, j0, n1, x->beta, x->c + j0 + n1 + (size_t)j0 * x->ldc, x->ldc);
+    rk_rec(x, j0, n1);
+    rk_rec(x, j0 + n1, n2);
+}
+
+/* The diagonal blocks the recursion leaves: the same split, collected in order. */
+static blas_int rk_leaves(blas_int j0, blas_int nn, blas_int *start, blas_int *size, blas_int cnt)
+{
+    if (nn <= RK_BASE) {
+        start[cnt] = j0;
+        size[cnt] = nn;
+        return cnt + 1;
     }
+    blas_int n1 = (nn / 2 + 8) / 16 * 16;
+    if (n1 < 16) n1 = 16;
+    cnt = rk_leaves(j0, n1, start, size, cnt);
+    return rk_leaves(j0 + n1, nn - n1, start, size, cnt);
+}
+
+/* The same leaves, computed one after the other (when no list can be allocated). */
+static void rk_diag_walk(const rk_ctx *x, blas_int j0, blas_int nn, sb_t *t)
+{
+    if (nn <= RK_BASE) {
+        diag_block(x, j0, nn, t);
+        return;
+    }
+    blas_int n1 = (nn / 2 + 8) / 16 * 16;
+    if (n1 < 16) n1 = 16;
+    rk_diag_walk(x, j0, n1, t);
+    rk_diag_walk(x, j0 + n1, nn - n1, t);
+}
+
+typedef struct {
+    const rk_ctx *x;
+    const blas_int *start, *size;
+    blas_int nleaves;
+} rk_diag_job;
+
+static void rk_diag_part(void *ctx, int part, int nparts)
+{
+    const rk_diag_job *d = ctx;
+    sb_t *t = malloc((size_t)RK_BASE * RK_BASE * sizeof(sb_t));
+    for (blas_int u = part; u < d->nleaves; u += nparts) diag_block(d->x, d->start[u], d->size[u], t);
     free(t);
 }
 
@@ -145,10 +192,21 @@ void SB_NAME(l3s_rankk)(char uplo, char trans, int herm, blas_int n, blas_int k,
     char t = herm ? 'C' : 'T';
     x.ta = trans == 'N' ? 'N' : t;
     x.tb = trans == 'N' ? t : 'N';
-    x.nb = SB_MIN(256, sb_l3s_piece(n, 48, 16));
-    x.nunits = (n + x.nb - 1) / x.nb;
-    double flops = (double)n * (double)n * (double)k * (x.two ? 2.0 : 1.0) * (SB_IS_COMPLEX ? 4.0 : 1.0);
+    rk_rec(&x, 0, n);
+    /* leaves: each of order >= 16 (a split leaves both halves >= 16) */
+    blas_int cap = n / 16 + 2;
+    blas_int *lv = malloc(2 * (size_t)cap * sizeof(blas_int));
+    if (!lv) {
+        sb_t *t = malloc((size_t)RK_BASE * RK_BASE * sizeof(sb_t));
+        rk_diag_walk(&x, 0, n, t);
+        free(t);
+        return;
+    }
+    rk_diag_job d = {&x, lv, lv + cap, 0};
+    d.nleaves = rk_leaves(0, n, lv, lv + cap, 0);
+    double flops = (double)RK_BASE * (double)n * (double)k * (x.two ? 2.0 : 1.0) * (SB_IS_COMPLEX ? 4.0 : 1.0);
     int nt = sb_threads_for(flops);
-    if (nt > x.nunits) nt = (int)x.nunits;
-    sb_parallel_run(nt, rk_part, &x);
+    if (nt > d.nleaves) nt = (int)d.nleaves;
+    sb_parallel_run(nt, rk_diag_part, &d);
+    free(lv);
 }

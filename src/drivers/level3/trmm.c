@@ -1,15 +1,24 @@
 /* trmm: B := alpha*op(A)*B (side 'L') or alpha*B*op(A) (side 'R'), A triangular.
  *
- * Recursive like trsm.c: A is split near the middle (at a multiple of 16); the half whose
- * result still needs the other half's original values is done first, the coupling block goes
- * through gemm, blocks of order <= 16 use plain loops. B is cut into pieces of columns (side
- * 'L') or rows (side 'R') whose size depends only on the problem; parallel parts take whole
- * pieces, so the result is bitwise the same at every thread count. */
+ * Recursive over A on the whole of B, like trsm.c: A is split near the middle (at a multiple of
+ * 16); the half whose result still needs the other half's original values is done first, the
+ * coupling block is one large gemm over all of B (gemm splits it over the threads itself). A
+ * diagonal block of order <= TRMM_PK is done by a packed macro-kernel: op(A11) is expanded into
+ * a dense block (zeros outside the triangle, ones on a unit diagonal) and packed once in the gemm
+ * microkernel's format; each sliver of B (NR columns for side 'L', MR rows for side 'R') is
+ * packed while still original, and every register tile of the result is then one microkernel
+ * call over the non-zero part of the triangle only. Slivers are grouped into slabs, sized by the
+ * problem only, that run in parallel; each element is computed the same way whatever slab holds
+ * it, so the result is bitwise the same at every thread count. Without memory for the buffers
+ * the unpacked recursive code below is used. */
+#include <stdlib.h>
+
 #include "drivers/level3.h"
 #include "drivers/level3_structured.h"
+#include "kernels/kernels.h"
 #include "runtime/parallel.h"
 
-enum { TRMM_BASE = 32 };
+enum { TRMM_BASE = 32, TRMM_PK = 128 };
 
 typedef struct {
     char side, uplo, trans, diag;
@@ -137,15 +146,162 @@ static void mult_right(const tr_ctx *x, blas_int n, blas_int mr, sb_t alpha, con
     }
 }
 
-static void trmm_part(void *ctx, int part, int nparts)
+/* ---- packed macro-kernel for one diagonal block ---- */
+
+typedef struct {
+    const tr_ctx *x;
+    const sb_gemm_kernels_t *kt;
+    blas_int mb;    /* order of the diagonal block */
+    blas_int nrhs;  /* columns (side 'L') or rows (side 'R') of B */
+    blas_int slab, nslabs;
+    sb_t alpha;
+    const sb_t *a;
+    sb_t *b;
+    const sb_t *apk; /* dense op(A11) (zeros outside the triangle, ones on a unit diagonal), packed */
+} pk_ctx;
+
+static void *pk_alloc(size_t elems)
 {
-    const tr_ctx *x = ctx;
-    for (blas_int p = part; p < x->npieces; p += nparts) {
-        blas_int s0 = p * x->piece;
-        if (x->side == 'L')
-            mult_left(x, x->m, SB_MIN(x->piece, x->n - s0), x->alpha, x->a, x->b + (size_t)s0 * x->ldb);
-        else
-            mult_right(x, x->n, SB_MIN(x->piece, x->m - s0), x->alpha, x->a, x->b + s0);
+    void *p = NULL;
+    if (posix_memalign(&p, 64, (elems ? elems : 1) * sizeof(sb_t)) != 0) return NULL;
+    return p;
+}
+
+/* Side 'L': per NR columns, pack the original sliver of B, then every row tile is one microkernel
+ * call over the part of the triangle's row that is not zero. */
+static void pk_left_part(void *ctx, int part, int nparts)
+{
+    const pk_ctx *p = ctx;
+    const tr_ctx *x = p->x;
+    const blas_int MR = p->kt->mr, NR = p->kt->nr, mb = p->mb, ldb = x->ldb;
+    sb_t *bb = pk_alloc((size_t)mb * NR);
+    if (!bb) {
+        for (blas_int s = part; s < p->nslabs; s += nparts) {
+            blas_int j0 = s * p->slab;
+            mult_left(x, mb, SB_MIN(p->slab, p->nrhs - j0), p->alpha, p->a, p->b + (size_t)j0 * ldb);
+        }
+        return;
+    }
+    for (blas_int s = part; s < p->nslabs; s += nparts) {
+        blas_int j0 = s * p->slab, j1 = SB_MIN(j0 + p->slab, p->nrhs);
+        for (blas_int jr = j0; jr < j1; jr += NR) {
+            blas_int nr = SB_MIN(NR, j1 - jr);
+            sb_t *bc = p->b + (size_t)jr * ldb;
+            p->kt->pack_b('N', mb, nr, bc, ldb, bb, (int)NR);
+            for (blas_int i0 = 0; i0 < mb; i0 += MR) {
+                blas_int mr = SB_MIN(MR, mb - i0);
+                const sb_t *asl = p->apk + (size_t)i0 * mb;
+                if (x->lower) p->kt->ukr(i0 + mr, p->alpha, asl, bb, 0, bc + i0, ldb, mr, nr);
+                else p->kt->ukr(mb - i0, p->alpha, asl + (size_t)i0 * MR, bb + (size_t)i0 * NR, 0, bc + i0, ldb, mr, nr);
+            }
+        }
+    }
+    free(bb);
+}
+
+/* Side 'R': per MR rows, pack the original sliver of B, then one microkernel call per column tile. */
+static void pk_right_part(void *ctx, int part, int nparts)
+{
+    const pk_ctx *p = ctx;
+    const tr_ctx *x = p->x;
+    const blas_int MR = p->kt->mr, NR = p->kt->nr, nb = p->mb, ldb = x->ldb;
+    sb_t *as = pk_alloc((size_t)nb * MR);
+    if (!as) {
+        for (blas_int s = part; s < p->nslabs; s += nparts) {
+            blas_int i0 = s * p->slab;
+            mult_right(x, nb, SB_MIN(p->slab, p->nrhs - i0), p->alpha, p->a, p->b + i0);
+        }
+        return;
+    }
+    for (blas_int s = part; s < p->nslabs; s += nparts) {
+        blas_int r0 = s * p->slab, r1 = SB_MIN(r0 + p->slab, p->nrhs);
+        for (blas_int ir = r0; ir < r1; ir += MR) {
+            blas_int mr = SB_MIN(MR, r1 - ir);
+            sb_t *br = p->b + ir;
+            p->kt->pack_a('N', mr, nb, br, ldb, as, (int)MR);
+            for (blas_int j0 = 0; j0 < nb; j0 += NR) {
+                blas_int nr = SB_MIN(NR, nb - j0);
+                const sb_t *bsl = p->apk + (size_t)j0 * nb;
+                sb_t *c = br + (size_t)j0 * ldb;
+                if (!x->lower) p->kt->ukr(j0 + nr, p->alpha, as, bsl, 0, c, ldb, mr, nr);
+                else p->kt->ukr(nb - j0, p->alpha, as + (size_t)j0 * MR, bsl + (size_t)j0 * NR, 0, c, ldb, mr, nr);
+            }
+        }
+    }
+    free(as);
+}
+
+static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int mb, sb_t alpha, const sb_t *a, sb_t *b)
+{
+    const int left = x->side == 'L';
+    const blas_int r = left ? kt->mr : kt->nr;
+    const blas_int nsl = (mb + r - 1) / r;
+    const blas_int nrhs = left ? x->n : x->m;
+    sb_t *apk = pk_alloc((size_t)nsl * r * mb + (size_t)mb * mb);
+    if (!apk) {
+        if (left) mult_left(x, mb, nrhs, alpha, a, b);
+        else mult_right(x, mb, nrhs, alpha, a, b);
+        return;
+    }
+    sb_t *t = apk + (size_t)nsl * r * mb;
+    for (blas_int l = 0; l < mb; l++)
+        for (blas_int i = 0; i < mb; i++) {
+            int in = x->lower ? i > l : i < l;
+            sb_t v = in ? opa(x, a, i, l) : 0;
+            if (i == l) v = x->diag == 'U' ? 1 : opa(x, a, i, i);
+            t[i + (size_t)l * mb] = v;
+        }
+    if (left) kt->pack_a('N', mb, mb, t, mb, apk, (int)r);
+    else kt->pack_b('N', mb, mb, t, mb, apk, (int)r);
+    blas_int unitw = left ? kt->nr : kt->mr;
+    blas_int slab = (nrhs + 15) / 16;
+    slab = SB_MAX(slab, 4 * unitw);
+    slab = (slab + unitw - 1) / unitw * unitw;
+    pk_ctx p = {x, kt, mb, nrhs, slab, (nrhs + slab - 1) / slab, alpha, a, b, apk};
+    double flops = (double)mb * (double)mb * (double)nrhs * (SB_IS_COMPLEX ? 4.0 : 1.0);
+    int nt = sb_threads_for(flops);
+    if (nt > p.nslabs) nt = (int)p.nslabs;
+    sb_parallel_run(nt, left ? pk_left_part : pk_right_part, &p);
+    free(apk);
+}
+
+/* The recursion on the whole of B. */
+static void rec_left(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int m, sb_t alpha, const sb_t *a, sb_t *b)
+{
+    if (m <= TRMM_PK) {
+        pk_block(x, kt, m, alpha, a, b);
+        return;
+    }
+    blas_int m1 = split(m), m2 = m - m1, nc = x->n;
+    const sb_t *a22 = a + m1 + (size_t)m1 * x->lda;
+    if (!x->lower) { /* B1 := A11*B1 + A12*B2 */
+        rec_left(x, kt, m1, alpha, a, b);
+        SB_NAME(gemm)(x->trans, 'N', m1, nc, m2, alpha, op12(x, a, m1), x->lda, b + m1, x->ldb, 1, b, x->ldb);
+        rec_left(x, kt, m2, alpha, a22, b + m1);
+    } else { /* B2 := A21*B1 + A22*B2 */
+        rec_left(x, kt, m2, alpha, a22, b + m1);
+        SB_NAME(gemm)(x->trans, 'N', m2, nc, m1, alpha, op21(x, a, m1), x->lda, b, x->ldb, 1, b + m1, x->ldb);
+        rec_left(x, kt, m1, alpha, a, b);
+    }
+}
+
+static void rec_right(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int n, sb_t alpha, const sb_t *a, sb_t *b)
+{
+    if (n <= TRMM_PK) {
+        pk_block(x, kt, n, alpha, a, b);
+        return;
+    }
+    blas_int n1 = split(n), n2 = n - n1, mr = x->m;
+    const sb_t *a22 = a + n1 + (size_t)n1 * x->lda;
+    sb_t *b2 = b + (size_t)n1 * x->ldb;
+    if (!x->lower) { /* B2 := B1*A12 + B2*A22 */
+        rec_right(x, kt, n2, alpha, a22, b2);
+        SB_NAME(gemm)('N', x->trans, mr, n2, n1, alpha, b, x->ldb, op12(x, a, n1), x->lda, 1, b2, x->ldb);
+        rec_right(x, kt, n1, alpha, a, b);
+    } else { /* B1 := B1*A11 + B2*A21 */
+        rec_right(x, kt, n1, alpha, a, b);
+        SB_NAME(gemm)('N', x->trans, mr, n1, n2, alpha, b2, x->ldb, op21(x, a, n1), x->lda, 1, b, x->ldb);
+        rec_right(x, kt, n2, alpha, a22, b2);
     }
 }
 
@@ -157,12 +313,9 @@ void SB_NAME(trmm)(char side, char uplo, char transa, char diag, blas_int m, bla
         SB_NAME(l3s_scale_rect)(m, n, 0, b, ldb);
         return;
     }
+    if (!SB_IS_COMPLEX && transa == 'C') transa = 'T';
     tr_ctx x = {side, uplo, transa, diag, (uplo == 'L') == (transa == 'N'), m, n, 0, 0, alpha, a, lda, b, ldb};
-    blas_int rhs = side == 'L' ? n : m, order = side == 'L' ? m : n;
-    x.piece = sb_l3s_piece(rhs, 64, 32);
-    x.npieces = (rhs + x.piece - 1) / x.piece;
-    double flops = (double)order * (double)order * (double)rhs * (SB_IS_COMPLEX ? 4.0 : 1.0);
-    int nt = sb_threads_for(flops);
-    if (nt > x.npieces) nt = (int)x.npieces;
-    sb_parallel_run(nt, trmm_part, &x);
+    const sb_gemm_kernels_t *kt = sb_gemm_kernels();
+    if (side == 'L') rec_left(&x, kt, m, alpha, a, b);
+    else rec_right(&x, kt, n, alpha, a, b);
 }
