@@ -1,17 +1,22 @@
 /* safeblas-bench: SafeBLAS against the BLAS libraries Debian installs, side by side in one run.
  *
  *   safeblas-bench [--quick] [--out FILE] [--safeblas PATH] [--libs NAME,NAME,...]
+ *                  [--sections speed,fork,loop,lapack,numpy]
  *
  * Prints a markdown report on stdout (and into FILE): the CPU, GFLOP/s of each library for
  * dgemm/sgemm/zgemm/cgemm, dsyrk, dtrsm, dgemv, ddot, daxpy at 1 and 2 threads with the ratio
  * SafeBLAS/peer (> 1: SafeBLAS is faster), and the fork measurements of issue 3 (fork cost
  * ratio, the motivating fork loop at 8 and 16 threads against 2, the first parallel call in a
- * child after fork) for the threaded libraries.
+ * child after fork) for the threaded libraries; dgetrf and dpotrf at n = 1000, 2000, 4000 on 1 and
+ * 2 threads (SafeBLAS, OpenBLAS's LAPACK, reference LAPACK on reference BLAS up to n = 1000) as
+ * GFLOP/s and as % of the same library's dgemm at that n; numpy.linalg.inv at n = 216 and 2000
+ * under /usr/bin/python3 with SafeBLAS (through <build>/compat) and with the system's OpenBLAS.
  *
  * Each library runs in its own worker process (this program re-executed with --worker), with its
  * thread-count variable set before it is loaded, so two BLAS never share a process. */
 #define _GNU_SOURCE
 #include "sbb_common.h"
+#include "sbb_lapack.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -268,6 +273,33 @@ static void worker_loop(const sbb_lib *L)
     fflush(stdout);
 }
 
+/* LAPACK rows: dgemm (the yardstick), dgetrf, dpotrf at each n. */
+static const int lapack_n_full[] = {1000, 2000, 4000}, lapack_n_quick[] = {500, 1000};
+static const char *const lapack_r[] = {"dgemm", "dgetrf", "dpotrf"};
+#define LAPACK_NR 3
+#define LAPACK_NN 3
+static const int *lapack_n;
+static int lapack_nn;
+
+static void worker_lapack(void *h, int maxn)
+{
+    double budget = quick ? 0.3 : 2.0, max_call = quick ? 2.0 : 10.0;
+    for (int r = 0; r < LAPACK_NR; r++) {
+        double last = 0.0;
+        for (int i = 0; i < lapack_nn; i++) {
+            int n = lapack_n[i];
+            double g = -2.0;
+            if (!maxn || n <= maxn) {
+                /* estimate from the smaller size (the rate grows with n: conservative) */
+                g = sbb_lapack_gflops(h, lapack_r[r], n, budget, max_call, last * 0.7);
+                if (g > 0) last = g;
+            }
+            printf("P %s %d %.4f\n", lapack_r[r], n, g);
+            fflush(stdout);
+        }
+    }
+}
+
 static int worker_main(int argc, char **argv)
 {
     /* --worker MODE NAME PATH [--quick] */
@@ -277,8 +309,22 @@ static int worker_main(int argc, char **argv)
         if (!strcmp(argv[i], "--quick")) quick = 1;
     rows = quick ? rows_quick : rows_full;
     nrows = quick ? (int)(sizeof rows_quick / sizeof *rows) : (int)(sizeof rows_full / sizeof *rows);
+    int maxn = 0;
+    for (int i = 5; i < argc; i++)
+        if (!strcmp(argv[i], "--maxn") && i + 1 < argc) maxn = atoi(argv[++i]);
+    lapack_n = quick ? lapack_n_quick : lapack_n_full;
+    lapack_nn = quick ? 2 : 3;
     if (!strcmp(mode, "fork")) {
         worker_fork(name, path);
+        return 0;
+    }
+    if (!strcmp(mode, "lapack")) {
+        void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
+        if (!h) {
+            printf("E cannot load %s: %s\n", path, dlerror());
+            return 1;
+        }
+        worker_lapack(h, maxn);
         return 0;
     }
     sbb_lib L;
@@ -394,6 +440,121 @@ static int run_one(libres_t *L, const char *mode, int threads, int tidx, double 
     return rc;
 }
 
+/* ---- LAPACK and numpy sections ---- */
+
+typedef struct {
+    const char *name, *path, *env; /* env: one extra setting for the worker, or NULL */
+    int serial, maxn, present;
+    double g[2][LAPACK_NR][LAPACK_NN];
+    char note[2][160];
+} lapres_t;
+
+typedef struct {
+    lapres_t *lib;
+    int t;
+} lapctx_t;
+
+static void on_lapack_line(const char *line, void *vctx)
+{
+    lapctx_t *c = vctx;
+    char r[32];
+    int n;
+    double v;
+    if (!strncmp(line, "E ", 2)) snprintf(c->lib->note[c->t], sizeof c->lib->note[0], "%s", line + 2);
+    else if (sscanf(line, "P %31s %d %lf", r, &n, &v) == 3)
+        for (int i = 0; i < LAPACK_NR; i++)
+            for (int j = 0; j < lapack_nn; j++)
+                if (!strcmp(lapack_r[i], r) && lapack_n[j] == n) c->lib->g[c->t][i][j] = v == 0 ? -4 : v;
+}
+
+static void thread_env(char envs[][64], const char **env, int threads)
+{
+    const char *names[] = {"SAFEBLAS_NUM_THREADS", "OPENBLAS_NUM_THREADS", "BLIS_NUM_THREADS",
+                           "OMP_NUM_THREADS", "GOTO_NUM_THREADS"};
+    for (int i = 0; i < 5; i++) {
+        snprintf(envs[i], 64, "%s=%d", names[i], threads);
+        env[i] = envs[i];
+    }
+    env[5] = NULL;
+}
+
+static void run_lapack(lapres_t *L, int threads, int t, double timeout)
+{
+    static char envs[5][64];
+    const char *env[8];
+    thread_env(envs, env, threads);
+    if (L->env) { env[5] = L->env; env[6] = NULL; }
+    char maxn[16];
+    snprintf(maxn, sizeof maxn, "%d", L->maxn);
+    char *argv[10];
+    int a = 0;
+    argv[a++] = (char *)sbb_self_exe();
+    argv[a++] = "--worker";
+    argv[a++] = "lapack";
+    argv[a++] = (char *)L->name;
+    argv[a++] = (char *)L->path;
+    argv[a++] = "--maxn";
+    argv[a++] = maxn;
+    if (quick) argv[a++] = "--quick";
+    argv[a] = NULL;
+    lapctx_t c = {L, t};
+    double s = sbb_now();
+    fprintf(stderr, "bench: %-9s lapack %d thread%s ...", L->name, threads, threads > 1 ? "s" : " ");
+    int rc = sbb_run_worker(argv, env, timeout, on_lapack_line, &c);
+    fprintf(stderr, " %.1f s%s\n", sbb_now() - s, rc == -2 ? " (TIMED OUT: killed)" : rc ? " (worker failed)" : "");
+    if (rc == -2) snprintf(L->note[t], sizeof L->note[0], "worker timed out after %.0f s", timeout);
+    else if (rc != 0 && !L->note[t][0]) snprintf(L->note[t], sizeof L->note[0], "worker exit status %d", rc);
+}
+
+typedef struct {
+    const char *name;
+    int present;
+    double ms[2][2], err[2][2]; /* [threads 1|2][size] */
+    char mapped[2][512], note[2][160];
+} npres_t;
+
+static const int numpy_n[2] = {216, 2000};
+
+typedef struct {
+    npres_t *lib;
+    int t;
+} npctx_t;
+
+static void on_numpy_line(const char *line, void *vctx)
+{
+    npctx_t *c = vctx;
+    int n, k;
+    double ms, err;
+    if (sscanf(line, "N %d %lf %d %lf", &n, &ms, &k, &err) == 4) {
+        for (int j = 0; j < 2; j++)
+            if (numpy_n[j] == n) {
+                c->lib->ms[c->t][j] = ms;
+                c->lib->err[c->t][j] = err;
+            }
+    } else if (!strncmp(line, "M ", 2)) snprintf(c->lib->mapped[c->t], sizeof c->lib->mapped[0], "%s", line + 2);
+}
+
+static void run_numpy(npres_t *P, const char *ld_path, int threads, int t, double timeout)
+{
+    static char envs[5][64], ld[4300];
+    const char *env[8];
+    thread_env(envs, env, threads);
+    snprintf(ld, sizeof ld, "LD_LIBRARY_PATH=%s", ld_path ? ld_path : "");
+    env[5] = ld;
+    env[6] = NULL;
+    char n1[16], n2[16];
+    snprintf(n1, sizeof n1, "%d", numpy_n[0]);
+    snprintf(n2, sizeof n2, "%d", numpy_n[1]);
+    char *argv[] = {"/usr/bin/python3", "-c", (char *)sbb_numpy_script, n1, n2, NULL};
+    npctx_t c = {P, t};
+    double s = sbb_now();
+    fprintf(stderr, "bench: %-9s numpy  %d thread%s ...", P->name, threads, threads > 1 ? "s" : " ");
+    int rc = sbb_run_worker(argv, env, timeout, on_numpy_line, &c);
+    fprintf(stderr, " %.1f s%s\n", sbb_now() - s, rc == -2 ? " (TIMED OUT: killed)" : rc ? " (failed)" : "");
+    if (rc == -2) snprintf(P->note[t], sizeof P->note[0], "timed out after %.0f s", timeout);
+    else if (rc != 0) snprintf(P->note[t], sizeof P->note[0], "python3 exit status %d", rc);
+}
+
 static void fmt_g(char *buf, size_t len, double g)
 {
     if (g > 0) snprintf(buf, len, g >= 100 ? "%.0f" : g >= 10 ? "%.1f" : "%.2f", g);
@@ -413,21 +574,28 @@ int main(int argc, char **argv)
 {
     if (argc > 1 && !strcmp(argv[1], "--worker")) return worker_main(argc, argv);
 
-    const char *out_path = NULL, *sb_path = NULL, *only = NULL;
+    const char *out_path = NULL, *sb_path = NULL, *only = NULL, *sections = "speed,fork,loop,lapack,numpy";
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--quick")) quick = 1;
         else if (!strcmp(argv[i], "--out") && i + 1 < argc) out_path = argv[++i];
         else if (!strcmp(argv[i], "--safeblas") && i + 1 < argc) sb_path = argv[++i];
         else if (!strcmp(argv[i], "--libs") && i + 1 < argc) only = argv[++i];
+        else if (!strcmp(argv[i], "--sections") && i + 1 < argc) sections = argv[++i];
         else {
             fprintf(stderr,
                     "usage: %s [--quick] [--out FILE] [--safeblas PATH] [--libs NAME,NAME]\n"
+                    "          [--sections speed,fork,loop,lapack,numpy]\n"
                     "  NAME: SafeBLAS OpenBLAS BLIS ATLAS reference\n", argv[0]);
             return 2;
         }
     }
     rows = quick ? rows_quick : rows_full;
     nrows = quick ? (int)(sizeof rows_quick / sizeof *rows) : (int)(sizeof rows_full / sizeof *rows);
+    lapack_n = quick ? lapack_n_quick : lapack_n_full;
+    lapack_nn = quick ? 2 : 3;
+    char secs[128];
+    snprintf(secs, sizeof secs, ",%s,", sections);
+#define SECTION(x) (strstr(secs, "," x ",") != NULL)
 
     static char sb_default[4200];
     if (!sb_path) {
@@ -455,13 +623,40 @@ int main(int argc, char **argv)
         if (!L->present) fprintf(stderr, "bench: %s not installed (%s), skipped\n", L->name, L->path);
         nlibs++;
     }
+    /* LAPACK: SafeBLAS's own, OpenBLAS's (its liblapack.so.3 over libopenblas), reference LAPACK on
+     * reference BLAS (its libblas.so.3 found through LD_LIBRARY_PATH; slow: n <= 1000 only). */
+    static lapres_t laps[3] = {
+        {"SafeBLAS", NULL, NULL, 0, 0, 0, {{{0}}}, {{0}}},
+        {"OpenBLAS", "/usr/lib/x86_64-linux-gnu/openblas-pthread/liblapack.so.3", NULL, 0, 0, 0, {{{0}}}, {{0}}},
+        {"reference", "/usr/lib/x86_64-linux-gnu/lapack/liblapack.so.3",
+         "LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/blas", 1, 1000, 0, {{{0}}}, {{0}}},
+    };
+    static npres_t nps[2] = {{"SafeBLAS", 0, {{0}}, {{0}}, {{0}}, {{0}}}, {"OpenBLAS", 0, {{0}}, {{0}}, {{0}}, {{0}}}};
+    laps[0].path = sb_path;
+    int nlaps = 0, nnps = 0;
+    for (int i = 0; i < 3; i++) {
+        char list[256], want[64];
+        snprintf(list, sizeof list, ",%s,", only ? only : laps[i].name);
+        snprintf(want, sizeof want, ",%s,", laps[i].name);
+        if (only && !strcasestr(list, want)) continue;
+        laps[nlaps] = laps[i];
+        laps[nlaps].present = access(laps[nlaps].path, R_OK) == 0;
+        nlaps++;
+        if (i < 2) {
+            nps[nnps] = nps[i];
+            nps[nnps].present = access("/usr/bin/python3", X_OK) == 0;
+            nnps++;
+        }
+    }
+    static char compat_dir[4200];
+    snprintf(compat_dir, sizeof compat_dir, "%s/compat", sbb_self_dir());
 
     double t_start = sbb_now();
     double speed_timeout = quick ? 180 : 1200, fork_timeout = quick ? 90 : 180;
 
     /* 1. throughput at 1 and 2 threads */
     const int tcount[2] = {1, 2};
-    for (int t = 0; t < 2; t++)
+    for (int t = 0; t < 2 && SECTION("speed"); t++)
         for (int l = 0; l < nlibs; l++) {
             if (!libs[l].present || (libs[l].serial && tcount[t] > 1)) continue;
             run_one(&libs[l], "speed", tcount[t], t, speed_timeout);
@@ -470,16 +665,28 @@ int main(int argc, char **argv)
     const int ftcount[2] = {2, 16};
     /* (--quick: SafeBLAS and OpenBLAS only; BLIS oversubscribed takes seconds per call here) */
 #define FORK_PEER(L) ((L)->present && !(L)->serial && (!quick || strcmp((L)->name, "BLIS") != 0))
-    for (int l = 0; l < nlibs; l++) {
+    for (int l = 0; l < nlibs && SECTION("fork"); l++) {
         if (!FORK_PEER(&libs[l])) continue;
         for (int t = 0; t < 2; t++) run_one(&libs[l], "fork", ftcount[t], t, fork_timeout);
     }
     /* 3. the motivating loop at 2, 8, 16 threads */
     const int ltcount[3] = {2, 8, 16};
-    for (int l = 0; l < nlibs; l++) {
+    for (int l = 0; l < nlibs && SECTION("loop"); l++) {
         if (!FORK_PEER(&libs[l])) continue;
         for (int t = 0; t < 3; t++) run_one(&libs[l], "loop", ltcount[t], t, fork_timeout);
     }
+    /* 4. dgetrf / dpotrf at 1 and 2 threads */
+    for (int t = 0; t < 2 && SECTION("lapack"); t++)
+        for (int l = 0; l < nlaps; l++) {
+            if (!laps[l].present || (laps[l].serial && t)) continue;
+            run_lapack(&laps[l], tcount[t], t, quick ? 180 : 900);
+        }
+    /* 5. numpy inv at 1 and 2 threads */
+    for (int t = 0; t < 2 && SECTION("numpy"); t++)
+        for (int l = 0; l < nnps; l++) {
+            if (!nps[l].present) continue;
+            run_numpy(&nps[l], strcmp(nps[l].name, "SafeBLAS") ? NULL : compat_dir, tcount[t], t, quick ? 120 : 300);
+        }
 
     /* ---- the report ---- */
     char *text = NULL;
@@ -501,7 +708,7 @@ int main(int argc, char **argv)
                "Square problems: gemm n×n×n, dsyrk n×n with k = n, dtrsm left lower n×n with n right-hand "
                "sides, dgemv n×n, ddot/daxpy length n. \"slow\": skipped, one call would take too long; "
                "\"n/a\": routine missing.\n");
-    for (int t = 0; t < 2; t++) {
+    for (int t = 0; t < 2 && SECTION("speed"); t++) {
         double *sb = libs[0].present && !strcmp(libs[0].name, "SafeBLAS") ? libs[0].speed[t] : NULL;
         fprintf(o, "\n## %d thread%s\n\n| routine | n |", tcount[t], t ? "s" : "");
         for (int l = 0; l < nlibs; l++) {
@@ -539,6 +746,7 @@ int main(int argc, char **argv)
             if (libs[l].note[0][t][0]) fprintf(o, "\n%s: %s\n", libs[l].name, libs[l].note[0][t]);
     }
 
+    if (SECTION("fork")) {
     fprintf(o, "\n## Fork (issue 3)\n\nCost of `fork()`+`waitpid()` followed by a parallel dgemm (n = 256) "
                "minus that dgemm alone, in a process that has used the library in parallel, against a plain "
                "fork+waitpid in the same process before the library was loaded (each the best of 15 (quick) or 41 samples). Goal for SafeBLAS: "
@@ -569,6 +777,8 @@ int main(int argc, char **argv)
         for (int t = 0; t < 2; t++)
             if (libs[l].present && !libs[l].serial && libs[l].note[1][t][0])
                 fprintf(o, "\n%s, %d threads: %s\n", libs[l].name, ftcount[t], libs[l].note[1][t]);
+    }
+    if (SECTION("loop")) {
     fprintf(o, "\n## The motivating loop (issue 3)\n\nEach round: `fork()`, the child exits at once, the parent "
                "solves A x = b (n = 216..512, blocked LU on the library's dtrsm + dgemm) and checks the "
                "residual. ms per round; goal for SafeBLAS: 8 and 16 threads ≤ 1.2 × the 2-thread time.\n\n");
@@ -596,6 +806,70 @@ int main(int argc, char **argv)
         for (int t = 0; t < 3; t++)
             if (libs[l].present && !libs[l].serial && libs[l].note[2][t][0])
                 fprintf(o, "\n%s, %d threads: %s\n", libs[l].name, ltcount[t], libs[l].note[2][t]);
+    }
+    if (SECTION("lapack")) {
+        fprintf(o, "\n## LAPACK: dgetrf and dpotrf (issue 4)\n\nGFLOP/s (LAPACK's flop counts: dgetrf 2n³/3, "
+                   "dpotrf n³/3), best of repeated calls on a fresh copy; %% dgemm = the rate as a share of the "
+                   "same library's dgemm at the same n and thread count (goal for SafeBLAS at n = 4000: at least "
+                   "90%%); ratio = SafeBLAS / OpenBLAS. Reference = reference LAPACK on reference BLAS, one "
+                   "thread, n ≤ 1000 (\"slow\": not run). dpotrf: lower.\n");
+        for (int t = 0; t < 2; t++) {
+            fprintf(o, "\n### %d thread%s\n\n| routine | n |", tcount[t], t ? "s" : "");
+            for (int l = 0; l < nlaps; l++)
+                if (laps[l].present && !(laps[l].serial && t)) fprintf(o, " %s | %% dgemm |", laps[l].name);
+            fprintf(o, " SafeBLAS / OpenBLAS |\n|---|---:|");
+            for (int l = 0; l < nlaps; l++)
+                if (laps[l].present && !(laps[l].serial && t)) fprintf(o, "---:|---:|");
+            fprintf(o, "---:|\n");
+            for (int r = 0; r < LAPACK_NR; r++)
+                for (int j = 0; j < lapack_nn; j++) {
+                    fprintf(o, "| %s | %d |", lapack_r[r], lapack_n[j]);
+                    double sbg = 0, obg = 0;
+                    for (int l = 0; l < nlaps; l++) {
+                        if (!laps[l].present || (laps[l].serial && t)) continue;
+                        double g = laps[l].g[t][r][j], gm = laps[l].g[t][0][j];
+                        char gb[32];
+                        fmt_g(gb, sizeof gb, g);
+                        if (r > 0 && g > 0 && gm > 0) fprintf(o, " %s | %.0f%% |", gb, 100.0 * g / gm);
+                        else fprintf(o, " %s | — |", gb);
+                        if (!strcmp(laps[l].name, "SafeBLAS")) sbg = g;
+                        if (!strcmp(laps[l].name, "OpenBLAS")) obg = g;
+                    }
+                    char rb[32];
+                    fmt_ratio(rb, sizeof rb, sbg, obg);
+                    fprintf(o, " %s |\n", rb);
+                }
+            for (int l = 0; l < nlaps; l++)
+                if (laps[l].note[t][0]) fprintf(o, "\n%s, %d thread%s: %s\n", laps[l].name, tcount[t], t ? "s" : "", laps[l].note[t]);
+        }
+    }
+    if (SECTION("numpy")) {
+        fprintf(o, "\n## numpy.linalg.inv (issue 4)\n\n/usr/bin/python3 with Debian's numpy; SafeBLAS through "
+                   "LD_LIBRARY_PATH=<build>/compat, OpenBLAS as the system's default. ms, best of repeated calls. "
+                   "Goal: 2 threads never slower than 1.\n\n| library | n | 1 thread ms | 2 threads ms | 2T / 1T |\n"
+                   "|---|---:|---:|---:|---:|\n");
+        for (int l = 0; l < nnps; l++)
+            for (int j = 0; j < 2; j++) {
+                double a = nps[l].ms[0][j], b = nps[l].ms[1][j];
+                fprintf(o, "| %s | %d |", nps[l].name, numpy_n[j]);
+                for (int t = 0; t < 2; t++) {
+                    double v = nps[l].ms[t][j];
+                    if (v > 0) fprintf(o, v < 10 ? " %.2f |" : " %.1f |", v);
+                    else fprintf(o, " — |");
+                }
+                if (a > 0 && b > 0) fprintf(o, " %.2f |\n", b / a);
+                else fprintf(o, " — |\n");
+            }
+        for (int l = 0; l < nnps; l++)
+            for (int t = 0; t < 2; t++) {
+                if (nps[l].mapped[t][0] && t == 0) fprintf(o, "\n%s: the process mapped %s\n", nps[l].name, nps[l].mapped[t]);
+                if (nps[l].note[t][0]) fprintf(o, "\n%s, %d thread%s: %s\n", nps[l].name, tcount[t], t ? "s" : "", nps[l].note[t]);
+                for (int j = 0; j < 2; j++)
+                    if (nps[l].err[t][j] > 1e-6)
+                        fprintf(o, "\n%s, %d thread%s, n = %d: max |A inv(A) - I| = %.3g (wrong result?)\n", nps[l].name,
+                                tcount[t], t ? "s" : "", numpy_n[j], nps[l].err[t][j]);
+            }
+    }
     fclose(o);
     fputs(text, stdout);
     fflush(stdout);

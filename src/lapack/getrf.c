@@ -10,15 +10,21 @@
  * the panel factorization at each level is not a serial phase: the panel is factored by the
  * same recursion, its updates are parallel gemms too, and only the narrow leaves (GETRF_LEAF
  * columns) are level-2 loops. The interchanges are parallel over columns (lp_laswp).
+ * From GETRF_BLOCKED_MIN rows and columns on, the recursion factors panels only and a blocked
+ * right-looking loop with look-ahead does the rest (see blocked() below).
  *
  * Contract as the reference: the pivot of a column is the first element of largest |.| (|re| +
  * |im| for complex, as i?amax); a zero pivot is recorded in info (the first one) and the
  * factorization goes on; column scaling multiplies by the reciprocal of the pivot unless the
  * pivot is below the safe minimum, where it divides. */
 #include "drivers/level3.h"
+#include "drivers/level3_structured.h"
 #include "lapack/lapack.h"
+#include "runtime/parallel.h"
 
 #define GETRF_LEAF 8
+/* Blocked with look-ahead from this many columns (and rows) on; below it the plain recursion. */
+#define GETRF_BLOCKED_MIN 384
 
 static inline sb_r absval(sb_t x)
 {
@@ -104,7 +110,7 @@ static blas_int rec(blas_int m, blas_int n, sb_t *a, blas_int lda, blas_int *ipi
 
     blas_int info = rec(m, n1, a, lda, ipiv);
     SB_NAME(lp_laswp)(n2, a12, lda, 1, n1, ipiv, 1);
-    SB_NAME(lp_trsm)('L', 'L', 'N', 'U', n1, n2, a, lda, a12, lda);
+    SB_NAME(trsm)('L', 'L', 'N', 'U', n1, n2, 1, a, lda, a12, lda);
     SB_NAME(gemm)('N', 'N', m - n1, n2, n1, -1, a21, lda, a12, lda, 1, a22, lda);
     blas_int info2 = rec(m - n1, n2, a22, lda, ipiv + n1);
     if (info == 0 && info2 > 0) info = info2 + n1;
@@ -113,8 +119,113 @@ static blas_int rec(blas_int m, blas_int n, sb_t *a, blas_int lda, blas_int *ipi
     return info;
 }
 
+/* ---- blocked right-looking LU with look-ahead (large matrices) ----
+ *
+ * Panels of nb columns. After panel k is factored (by the recursion above), the trailing
+ * columns are cut into chunks whose widths depend only on the problem: chunk 0 is the next
+ * panel, the others share the rest. Each chunk applies panel k's interchanges to its columns,
+ * solves with L11 (U12 := L11^-1 A12) and subtracts A21 U12 from its columns: one serial gemm
+ * with k = nb. Chunk 0 then also factors the next panel, so while one thread factors it the
+ * others update the rest of the matrix (look-ahead of depth one). The chunks are the parts of
+ * one sb_parallel_run, so their shapes - and the result - are the same at every thread count;
+ * with one thread they simply run in order. The interchanges of each panel are applied to the
+ * columns left of it at the end, in parallel over columns (lp_laswp). */
+
+typedef struct {
+    blas_int m, n, lda, j, jb, nb, nextw, cw, nchunks;
+    sb_t *a;
+    blas_int *ipiv;
+    blas_int info_next; /* written by part 0 only */
+} step_job;
+
+static void update_cols(const step_job *s, blas_int c0, blas_int c1)
+{
+    blas_int j = s->j, jb = s->jb, lda = s->lda, w = c1 - c0;
+    sb_t *a = s->a, *cols = a + (size_t)c0 * lda;
+    /* panel k's interchanges (ipiv holds global 1-based rows) on rows j.. of these columns */
+    SB_NAME(lp_laswp)(w, cols, lda, j + 1, j + jb, s->ipiv, 1);
+    SB_NAME(trsm)('L', 'L', 'N', 'U', jb, w, 1, a + j + (size_t)j * lda, lda, cols + j, lda);
+    if (s->m > j + jb)
+        SB_NAME(gemm)('N', 'N', s->m - j - jb, w, jb, -1, a + j + jb + (size_t)j * lda, lda, cols + j, lda, 1,
+                      cols + j + jb, lda);
+}
+
+static void step_part(void *ctx, int p, int np)
+{
+    step_job *s = ctx;
+    blas_int first = s->j + s->jb;
+    if (p == 0) {
+        blas_int c1 = first + s->nextw;
+        update_cols(s, first, c1);
+        /* factor the next panel: rows first.., columns first..c1 */
+        blas_int mm = s->m - first;
+        if (mm > 0) {
+            blas_int *ip = s->ipiv + first;
+            sb_t *pa = s->a + first + (size_t)first * s->lda;
+            s->info_next = rec(mm, s->nextw, pa, s->lda, ip);
+            for (blas_int i = 0; i < SB_MIN(mm, s->nextw); i++) ip[i] += first;
+        }
+        return;
+    }
+    blas_int c0 = first + s->nextw + (blas_int)(p - 1) * s->cw;
+    blas_int c1 = SB_MIN(s->n, c0 + s->cw);
+    if (c0 < c1) update_cols(s, c0, c1);
+}
+
+static blas_int blocked(blas_int m, blas_int n, sb_t *a, blas_int lda, blas_int *ipiv)
+{
+    blas_int mn = SB_MIN(m, n);
+    blas_int nb = mn >= 2500 ? 192 : 128;
+    /* the first panel, by the recursion (its gemms are parallel) */
+    blas_int jb = SB_MIN(nb, mn);
+    blas_int info = rec(m, jb, a, lda, ipiv);
+    blas_int j = 0;
+    while (j + jb < n) {
+        step_job s;
+        s.m = m;
+        s.n = n;
+        s.lda = lda;
+        s.a = a;
+        s.ipiv = ipiv;
+        s.j = j;
+        s.jb = jb;
+        s.nb = nb;
+        s.info_next = 0;
+        blas_int first = j + jb;
+        /* the next panel exists only while there are rows left to pivot on */
+        /* (past the last row - a wide matrix - the remaining columns get one last update) */
+        s.nextw = first < mn ? SB_MIN(nb, mn - first) : n - first;
+        blas_int rest = n - first - s.nextw;
+        /* the rest in chunks of at least 2 nb columns, at most 8 of them, multiples of 16 */
+        blas_int cw = (rest + 7) / 8;
+        cw = (cw + 15) / 16 * 16;
+        if (cw < 2 * nb) cw = 2 * nb;
+        s.cw = cw;
+        s.nchunks = rest > 0 ? (rest + cw - 1) / cw : 0;
+        double flops = 2.0 * (double)(m - j) * (double)(n - first) * (double)jb;
+        int np = 1 + (int)s.nchunks;
+        if (sb_threads_for(flops) <= 1) {
+            /* same parts, in order, on this thread */
+            for (int p = 0; p < np; p++) step_part(&s, p, np);
+        } else {
+            sb_parallel_run(np, step_part, &s);
+        }
+        if (info == 0 && s.info_next > 0) info = s.info_next + first;
+        j = first;
+        jb = s.nextw;
+        if (j >= mn) break;
+    }
+    /* each panel's interchanges on the columns left of it */
+    for (blas_int k = nb; k < mn; k += nb) {
+        blas_int kb = SB_MIN(nb, mn - k);
+        SB_NAME(lp_laswp)(k, a, lda, k + 1, k + kb, ipiv, 1);
+    }
+    return info;
+}
+
 blas_int SB_NAME(lp_getrf)(blas_int m, blas_int n, sb_t *a, blas_int lda, blas_int *ipiv)
 {
+    if (SB_MIN(m, n) >= GETRF_BLOCKED_MIN) return blocked(m, n, a, lda, ipiv);
     return rec(m, n, a, lda, ipiv);
 }
 

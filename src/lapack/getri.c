@@ -5,6 +5,7 @@
  * Workspace as the reference: lwork >= max(1, n); the optimal size (returned by lwork = -1) is
  * n * GETRI_NB; a smaller workspace gives smaller blocks (down to one column). */
 #include "drivers/level3.h"
+#include "drivers/level3_structured.h"
 #include "lapack/lapack.h"
 
 #define GETRI_NB 64
@@ -45,7 +46,7 @@ SB_API void SB_F77(getri)(const blas_int *n_, sb_t *a, const blas_int *lda_, con
         if (j + jb < n)
             SB_NAME(gemm)('N', 'N', n, jb, n - j - jb, -1, a + (size_t)(j + jb) * lda, lda, work + j + jb, ldw, 1,
                           a + (size_t)j * lda, lda);
-        SB_NAME(lp_trsm)('R', 'L', 'N', 'U', n, jb, work + j, ldw, a + (size_t)j * lda, lda);
+        SB_NAME(trsm)('R', 'L', 'N', 'U', n, jb, 1, work + j, ldw, a + (size_t)j * lda, lda);
     }
     /* column interchanges, last to first */
     for (blas_int j = n - 2; j >= 0; j--) {

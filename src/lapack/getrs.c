@@ -1,6 +1,7 @@
 /* ?GETRS: solves A X = B, A^T X = B or A^H X = B with the LU factorization from ?getrf:
- * interchanges on B (parallel over its columns), then two triangular solves (recursive, on
- * gemm). */
+ * interchanges on B (parallel over its columns), then two triangular solves (the trsm
+ * driver). */
+#include "drivers/level3_structured.h"
 #include "lapack/lapack.h"
 
 void SB_NAME(lp_getrs)(char trans, blas_int n, blas_int nrhs, const sb_t *a, blas_int lda, const blas_int *ipiv,
@@ -9,11 +10,11 @@ void SB_NAME(lp_getrs)(char trans, blas_int n, blas_int nrhs, const sb_t *a, bla
     if (n == 0 || nrhs == 0) return;
     if (trans == 'N') {
         SB_NAME(lp_laswp)(nrhs, b, ldb, 1, n, ipiv, 1);
-        SB_NAME(lp_trsm)('L', 'L', 'N', 'U', n, nrhs, a, lda, b, ldb);
-        SB_NAME(lp_trsm)('L', 'U', 'N', 'N', n, nrhs, a, lda, b, ldb);
+        SB_NAME(trsm)('L', 'L', 'N', 'U', n, nrhs, 1, a, lda, b, ldb);
+        SB_NAME(trsm)('L', 'U', 'N', 'N', n, nrhs, 1, a, lda, b, ldb);
     } else {
-        SB_NAME(lp_trsm)('L', 'U', trans, 'N', n, nrhs, a, lda, b, ldb);
-        SB_NAME(lp_trsm)('L', 'L', trans, 'U', n, nrhs, a, lda, b, ldb);
+        SB_NAME(trsm)('L', 'U', trans, 'N', n, nrhs, 1, a, lda, b, ldb);
+        SB_NAME(trsm)('L', 'L', trans, 'U', n, nrhs, 1, a, lda, b, ldb);
         SB_NAME(lp_laswp)(nrhs, b, ldb, 1, n, ipiv, -1);
     }
 }

@@ -3,9 +3,9 @@
  * Each file under src/lapack holds one algorithm: its Fortran ABI entry (dgetrf_), whose
  * argument checks follow reference LAPACK 3.11 (order, parameter numbers, xerbla names), and an
  * internal, unchecked core (SB_NAME(lp_getrf)) that other routines here call, so an error is
- * reported in the name of the routine the user called. The heavy lifting goes through the gemm
- * driver (parallel through the runtime); the helpers below turn triangular solves and
- * triangular rank-k updates into gemm calls by recursion.
+ * reported in the name of the routine the user called. The heavy lifting goes through the level-3
+ * drivers (drivers/level3.h: gemm; drivers/level3_structured.h: trsm, trmm, syrk/herk), called
+ * directly with alpha = 1 or -1, parallel through the runtime.
  *
  * Everything here is column-major, 0-based in C, with 1-based pivots as Fortran stores them. */
 #ifndef SB_LAPACK_H
@@ -38,26 +38,6 @@ static inline char sb_lp_upper(const char *c)
 }
 
 static inline int sb_lp_isnan(sb_r x) { return x != x; }
-
-/* ---- helpers on gemm (internal) ---- */
-
-/* Solves op(A) X = B (side 'L', A m x m) or X op(A) = B (side 'R', A n x n); X overwrites the
- * m x n B. uplo 'U'/'L', trans 'N'/'T'/'C', diag 'U'/'N' (unit diagonal never read). Elements
- * of A outside its triangle are never read. Recursive: halves the triangle, the off-diagonal
- * update is one gemm; small triangles by substitution. */
-void SB_NAME(lp_trsm)(char side, char uplo, char trans, char diag, blas_int m, blas_int n, const sb_t *a,
-                      blas_int lda, sb_t *b, blas_int ldb);
-
-/* B := op(A) B (side 'L', A m x m) or B op(A) (side 'R', A n x n), A triangular; as lp_trsm. */
-void SB_NAME(lp_trmm)(char side, char uplo, char trans, char diag, blas_int m, blas_int n, const sb_t *a,
-                      blas_int lda, sb_t *b, blas_int ldb);
-
-/* The uplo triangle of the n x n C := C + alpha op(A) op(A)^H (trans 'N': A n x k, op(A) = A;
- * trans 'C': A k x n, op(A) = A^H), alpha real. Complex: the diagonal of C stays real (its
- * imaginary part is set to zero, as ?herk does). The other triangle is neither read nor
- * written. */
-void SB_NAME(lp_herk)(char uplo, char trans, blas_int n, blas_int k, sb_r alpha, const sb_t *a, blas_int lda,
-                      sb_t *c, blas_int ldc);
 
 /* ---- the routines' cores (arguments already checked) ---- */
 

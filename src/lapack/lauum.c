@@ -4,7 +4,8 @@
  *   upper: R11 = U11 U11^H + U12 U12^H, R12 = U12 U22^H, R22 = U22 U22^H
  *   lower: R11 = L11^H L11 + L21^H L21, R21 = L22^H L21, R22 = L22^H L22
  *
- * (lp_herk and lp_trmm on gemm); blocks of at most LAUUM_LEAF by loops. */
+ * (the syrk/herk and trmm drivers); blocks of at most LAUUM_LEAF by loops. */
+#include "drivers/level3_structured.h"
 #include "lapack/lapack.h"
 
 #define LAUUM_LEAF 16
@@ -43,12 +44,12 @@ static void rec(char uplo, blas_int n, sb_t *a, blas_int lda)
     rec(uplo, n1, a, lda);
     if (uplo == 'U') {
         sb_t *a12 = a + (size_t)n1 * lda;
-        SB_NAME(lp_herk)('U', 'N', n1, n2, 1, a12, lda, a, lda);
-        SB_NAME(lp_trmm)('R', 'U', SB_TRANS_C, 'N', n1, n2, a22, lda, a12, lda);
+        SB_NAME(syrk)('U', 'N', SB_IS_COMPLEX, n1, n2, 1, a12, lda, 1, a, lda);
+        SB_NAME(trmm)('R', 'U', SB_TRANS_C, 'N', n1, n2, 1, a22, lda, a12, lda);
     } else {
         sb_t *a21 = a + n1;
-        SB_NAME(lp_herk)('L', 'C', n1, n2, 1, a21, lda, a, lda);
-        SB_NAME(lp_trmm)('L', 'L', SB_TRANS_C, 'N', n2, n1, a22, lda, a21, lda);
+        SB_NAME(syrk)('L', 'C', SB_IS_COMPLEX, n1, n2, 1, a21, lda, 1, a, lda);
+        SB_NAME(trmm)('L', 'L', SB_TRANS_C, 'N', n2, n1, 1, a22, lda, a21, lda);
     }
     rec(uplo, n2, a22, lda);
 }

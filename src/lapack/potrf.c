@@ -3,7 +3,7 @@
  *   lower: L11 := chol(A11); A21 := A21 L11^-H; A22 -= A21 A21^H; L22 := chol(A22)
  *   upper: U11 := chol(A11); A12 := U11^-H A12; A22 -= A12^H A12; U22 := chol(A22)
  *
- * The solves and the rank-k updates go through gemm (lp_trsm, lp_herk), so the work is
+ * The solves and the rank-k updates go through the trsm and syrk/herk drivers (on gemm), so the work is
  * parallel at every level; blocks of at most POTRF_LEAF columns are factored by loops. Only the
  * uplo triangle is read or written.
  *
@@ -11,6 +11,7 @@
  * before it, that is not positive or is NaN stops the factorization; info is its (1-based)
  * order and it is left in A as computed (not square-rooted), nothing after it is touched. For
  * complex matrices only the real part of the diagonal is used; the factor's diagonal is real. */
+#include "drivers/level3_structured.h"
 #include "lapack/lapack.h"
 
 #define POTRF_LEAF 16
@@ -57,12 +58,12 @@ static blas_int rec(char uplo, blas_int n, sb_t *a, blas_int lda)
     if (info) return info;
     if (uplo == 'L') {
         sb_t *a21 = a + n1;
-        SB_NAME(lp_trsm)('R', 'L', SB_TRANS_C, 'N', n2, n1, a, lda, a21, lda);
-        SB_NAME(lp_herk)('L', 'N', n2, n1, -1, a21, lda, a22, lda);
+        SB_NAME(trsm)('R', 'L', SB_TRANS_C, 'N', n2, n1, 1, a, lda, a21, lda);
+        SB_NAME(syrk)('L', 'N', SB_IS_COMPLEX, n2, n1, -1, a21, lda, 1, a22, lda);
     } else {
         sb_t *a12 = a + (size_t)n1 * lda;
-        SB_NAME(lp_trsm)('L', 'U', SB_TRANS_C, 'N', n1, n2, a, lda, a12, lda);
-        SB_NAME(lp_herk)('U', 'C', n2, n1, -1, a12, lda, a22, lda);
+        SB_NAME(trsm)('L', 'U', SB_TRANS_C, 'N', n1, n2, 1, a, lda, a12, lda);
+        SB_NAME(syrk)('U', SB_TRANS_C, SB_IS_COMPLEX, n2, n1, -1, a12, lda, 1, a22, lda);
     }
     info = rec(uplo, n2, a22, lda);
     return info ? info + n1 : 0;

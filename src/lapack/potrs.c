@@ -1,5 +1,6 @@
 /* ?POTRS: solves A X = B with the Cholesky factor from ?potrf (two triangular solves,
- * recursive on gemm). */
+ * the trsm driver). */
+#include "drivers/level3_structured.h"
 #include "lapack/lapack.h"
 
 void SB_NAME(lp_potrs)(char uplo, blas_int n, blas_int nrhs, const sb_t *a, blas_int lda, sb_t *b,
@@ -7,11 +8,11 @@ void SB_NAME(lp_potrs)(char uplo, blas_int n, blas_int nrhs, const sb_t *a, blas
 {
     if (n == 0 || nrhs == 0) return;
     if (uplo == 'U') { /* U^H U X = B */
-        SB_NAME(lp_trsm)('L', 'U', SB_TRANS_C, 'N', n, nrhs, a, lda, b, ldb);
-        SB_NAME(lp_trsm)('L', 'U', 'N', 'N', n, nrhs, a, lda, b, ldb);
+        SB_NAME(trsm)('L', 'U', SB_TRANS_C, 'N', n, nrhs, 1, a, lda, b, ldb);
+        SB_NAME(trsm)('L', 'U', 'N', 'N', n, nrhs, 1, a, lda, b, ldb);
     } else { /* L L^H X = B */
-        SB_NAME(lp_trsm)('L', 'L', 'N', 'N', n, nrhs, a, lda, b, ldb);
-        SB_NAME(lp_trsm)('L', 'L', SB_TRANS_C, 'N', n, nrhs, a, lda, b, ldb);
+        SB_NAME(trsm)('L', 'L', 'N', 'N', n, nrhs, 1, a, lda, b, ldb);
+        SB_NAME(trsm)('L', 'L', SB_TRANS_C, 'N', n, nrhs, 1, a, lda, b, ldb);
     }
 }
 

@@ -3,9 +3,10 @@
  *   upper [A11 A12; 0 A22]: A12 := -inv(A11) A12 inv(A22), then A11, A22 := their inverses
  *   lower [A11 0; A21 A22]: A21 := -inv(A22) A21 inv(A11), then A11, A22 := their inverses
  *
- * with the two products as triangular solves with the original blocks (lp_trsm, on gemm). Blocks of at most
+ * with the two products as triangular solves with the original blocks (trsm). Blocks of at most
  * TRTRI_LEAF columns by loops (as ?trti2). As the reference, a non-unit matrix is first checked
  * for an exactly zero diagonal element: info is the first one and A is left untouched. */
+#include "drivers/level3_structured.h"
 #include "lapack/lapack.h"
 
 #define TRTRI_LEAF 16
@@ -65,14 +66,14 @@ static void rec(char uplo, char diag, blas_int n, sb_t *a, blas_int lda)
         sb_t *a12 = a + (size_t)n1 * lda;
         for (blas_int j = 0; j < n2; j++)
             for (blas_int i = 0; i < n1; i++) a12[i + (size_t)j * lda] = -a12[i + (size_t)j * lda];
-        SB_NAME(lp_trsm)('R', 'U', 'N', diag, n1, n2, a22, lda, a12, lda); /* -A12 inv(A22) */
-        SB_NAME(lp_trsm)('L', 'U', 'N', diag, n1, n2, a, lda, a12, lda);   /* inv(A11) (...) */
+        SB_NAME(trsm)('R', 'U', 'N', diag, n1, n2, 1, a22, lda, a12, lda); /* -A12 inv(A22) */
+        SB_NAME(trsm)('L', 'U', 'N', diag, n1, n2, 1, a, lda, a12, lda);   /* inv(A11) (...) */
     } else {
         sb_t *a21 = a + n1;
         for (blas_int j = 0; j < n1; j++)
             for (blas_int i = 0; i < n2; i++) a21[i + (size_t)j * lda] = -a21[i + (size_t)j * lda];
-        SB_NAME(lp_trsm)('R', 'L', 'N', diag, n2, n1, a, lda, a21, lda);   /* -A21 inv(A11) */
-        SB_NAME(lp_trsm)('L', 'L', 'N', diag, n2, n1, a22, lda, a21, lda); /* inv(A22) (...) */
+        SB_NAME(trsm)('R', 'L', 'N', diag, n2, n1, 1, a, lda, a21, lda);   /* -A21 inv(A11) */
+        SB_NAME(trsm)('L', 'L', 'N', diag, n2, n1, 1, a22, lda, a21, lda); /* inv(A22) (...) */
     }
     rec(uplo, diag, n1, a, lda);
     rec(uplo, diag, n2, a22, lda);

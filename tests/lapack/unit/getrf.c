@@ -4,6 +4,7 @@
  * with the reference parameter numbers. Shapes: 0, 1, 2, tiny, tall, wide, across the
  * recursion's cut-offs; singular (zero columns, rank one, zero) and ill-conditioned inputs. */
 #include "lapack_test.h"
+#include "safeblas.h"
 
 typedef void laswp_fn(const blas_int *, sb_t *, const blas_int *, const blas_int *, const blas_int *,
                       const blas_int *, const blas_int *);
@@ -122,6 +123,30 @@ static void test_getrf_shape(int kind, blas_int m, blas_int n)
     free(ref);
     free(ipiv);
     free(rpiv);
+}
+
+/* The factorization is bitwise the same on 1 and 2 threads (large enough to go parallel). */
+static void test_threads_bitwise(blas_int m, blas_int n)
+{
+    blas_int lda = m + 1, info1, info2, mn = SB_MIN(m, n);
+    size_t sz = (size_t)lda * n;
+    sb_t *a = sbt_alloc(sz);
+    make(RANDOM, m, n, a, lda, n / 2);
+    sb_t *x = sbt_dup(a, sz), *y = sbt_dup(a, sz);
+    blas_int *p1 = calloc((size_t)mn, sizeof(blas_int)), *p2 = calloc((size_t)mn, sizeof(blas_int));
+    int saved = safeblas_get_num_threads();
+    safeblas_set_num_threads(1);
+    SB_F77(getrf)(&m, &n, x, &lda, p1, &info1);
+    safeblas_set_num_threads(2);
+    SB_F77(getrf)(&m, &n, y, &lda, p2, &info2);
+    safeblas_set_num_threads(saved);
+    CHECK(info1 == info2 && memcmp(p1, p2, sizeof(blas_int) * mn) == 0 && sbt_bytes_equal(x, y, sz * sizeof(sb_t)),
+          "getrf %ldx%ld: 1 and 2 threads differ", (long)m, (long)n);
+    free(a);
+    free(x);
+    free(y);
+    free(p1);
+    free(p2);
 }
 
 static void test_laswp(void)
@@ -332,12 +357,16 @@ int main(void)
         {9, 1},   {5, 5},   {8, 8},    {9, 9},    {16, 16},  {17, 17},  {7, 3},    {3, 7},    {40, 9},
         {9, 40},  {33, 20}, {20, 33},  {64, 64},  {65, 65},  {100, 37}, {37, 100}, {127, 131}, {131, 127},
         {200, 200}, {300, 120}, {120, 300}, {257, 257},
+        /* the blocked path with look-ahead (min(m, n) >= 384): square, tall, wide */
+        {400, 400}, {530, 390}, {390, 650},
     };
     for (size_t s = 0; s < sizeof shapes / sizeof shapes[0]; s++)
         for (int kind = 0; kind < NKINDS; kind++) {
             if (kind == ILL && shapes[s][0] > 12 && shapes[s][1] > 12) continue;
             test_getrf_shape(kind, shapes[s][0], shapes[s][1]);
         }
+    test_threads_bitwise(610, 610);
+    test_threads_bitwise(700, 420);
     /* ill-conditioned squares of growing size (Hilbert grows singular fast) */
     for (blas_int n = 4; n <= 12; n += 4) test_getrf_shape(ILL, n, n);
 
