@@ -8,8 +8,7 @@
  * walked one register tile at a time, each tile first gets the contribution of the tiles
  * already solved through the gemm microkernel (whose packed operand is the solution itself,
  * written back into a packed sliver as it is produced), then its small diagonal triangle is
- * solved with plain substitution (multiplying by the reciprocals of the diagonal, computed once
- * per block, as OpenBLAS does). The right-hand sides of a diagonal block are cut into slabs
+ * solved with plain substitution (dividing by the diagonal, as the reference does). The right-hand sides of a diagonal block are cut into slabs
  * (columns for side 'L', rows for side 'R') that run in parallel; every element is computed by
  * the same arithmetic whatever slab holds it, and the recursion points and gemm calls depend
  * only on the problem, so the result is bitwise the same at every thread count.
@@ -201,21 +200,23 @@ static inline void pk_axpy(sb_t *restrict y, const sb_t *restrict x, sb_t f, con
     for (blas_int j = 0; j < w; j++) y[j] -= f * x[j];
 }
 
-static inline void pk_scal(sb_t *restrict y, sb_t f, const blas_int w)
+/* Division, not multiplication by a reciprocal: one rounding, as the reference, so a solve
+ * split into blocks (LAPACK's RFP routines call trsm on halves) stays close to the whole one. */
+static inline void pk_div(sb_t *restrict y, sb_t f, const blas_int w)
 {
-    for (blas_int j = 0; j < w; j++) y[j] = y[j] * f;
+    for (blas_int j = 0; j < w; j++) y[j] = y[j] / f;
 }
 
 /* Side 'L': the mr rows of a tile, stored as rows of the packed sliver (row i at r + i*w, w
  * entries, the columns past the tile zero), solved with the diagonal tile d (ld dld; its
- * diagonal holds reciprocals). */
+ * diagonal holds the diagonal of op(A)). */
 static inline void solve_rows(int lower, int unit, blas_int mr, const sb_t *d, blas_int dld, sb_t *r, const blas_int w)
 {
     if (lower) {
         for (blas_int l = 0; l < mr; l++) {
             sb_t *rl = r + l * w;
             if (!unit) {
-                pk_scal(rl, d[l + l * dld], w);
+                pk_div(rl, d[l + l * dld], w);
             }
             for (blas_int i = l + 1; i < mr; i++) {
                 pk_axpy(r + i * w, rl, d[i + l * dld], w);
@@ -225,7 +226,7 @@ static inline void solve_rows(int lower, int unit, blas_int mr, const sb_t *d, b
         for (blas_int l = mr - 1; l >= 0; l--) {
             sb_t *rl = r + l * w;
             if (!unit) {
-                pk_scal(rl, d[l + l * dld], w);
+                pk_div(rl, d[l + l * dld], w);
             }
             for (blas_int i = 0; i < l; i++) {
                 pk_axpy(r + i * w, rl, d[i + l * dld], w);
@@ -236,7 +237,7 @@ static inline void solve_rows(int lower, int unit, blas_int mr, const sb_t *d, b
 
 /* Side 'R': the nr columns of a tile, stored as columns of the packed sliver (column j at
  * c + j*h, h entries, the rows past the tile zero), solved with the diagonal tile d (ld dld;
- * its diagonal holds reciprocals). */
+ * its diagonal holds the diagonal of op(A)). */
 static inline void solve_cols(int upper, int unit, blas_int nr, const sb_t *d, blas_int dld, sb_t *c, const blas_int h)
 {
     for (blas_int jj = 0; jj < nr; jj++) {
@@ -247,7 +248,7 @@ static inline void solve_cols(int upper, int unit, blas_int nr, const sb_t *d, b
             pk_axpy(cj, c + l * h, d[l + j * dld], h);
         }
         if (!unit) {
-            pk_scal(cj, d[j + j * dld], h);
+            pk_div(cj, d[j + j * dld], h);
         }
     }
 }
@@ -377,7 +378,6 @@ static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int mb, 
                 int in = i < w && l < w && (x->lower ? i > l : i < l);
                 if (i == l && i < w && x->diag != 'U') in = 1;
                 d[i + l * r] = in ? opa(x, a, o + i, o + l) : 0;
-                if (in && i == l) d[i + l * r] = (sb_t)1 / d[i + l * r];
             }
     }
     /* slabs of right-hand sides: a multiple of the register block, sized by the problem only */
