@@ -1,5 +1,5 @@
 /* The kernel table: which microkernels, packers and block sizes each precision uses (and the real
- * gemv dot-form kernel), chosen once
+ * gemv dot-form and axpy-form kernels), chosen once
  * (first use, pthread_once) from cpuid, overridable with SAFEBLAS_KERNEL=generic|avx2. */
 #include "kernels/kernels.h"
 
@@ -18,6 +18,8 @@ static sb_c_gemm_kernels_t c_tab;
 static sb_z_gemm_kernels_t z_tab;
 static sb_s_gemv_t_fn s_gemv_t = sb_s_gemv_t_generic;
 static sb_d_gemv_t_fn d_gemv_t = sb_d_gemv_t_generic;
+static sb_s_gemv_n_fn s_gemv_n = sb_s_gemv_n_generic;
+static sb_d_gemv_n_fn d_gemv_n = sb_d_gemv_n_generic;
 static const char *set_name = "generic";
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -89,6 +91,8 @@ static void choose(void)
         FILL(z_tab, z, double _Complex, avx2, SB_AVX2_Z_MR, SB_AVX2_Z_NR);
         s_gemv_t = sb_s_gemv_t_avx2;
         d_gemv_t = sb_d_gemv_t_avx2;
+        s_gemv_n = sb_s_gemv_n_avx2;
+        d_gemv_n = sb_d_gemv_n_avx2;
     } else {
         set_name = "generic";
         FILL(s_tab, s, float, generic, SB_GENERIC_MR, SB_GENERIC_NR);
@@ -97,6 +101,8 @@ static void choose(void)
         FILL(z_tab, z, double _Complex, generic, SB_GENERIC_MR, SB_GENERIC_NR);
         s_gemv_t = sb_s_gemv_t_generic;
         d_gemv_t = sb_d_gemv_t_generic;
+        s_gemv_n = sb_s_gemv_n_generic;
+        d_gemv_n = sb_d_gemv_n_generic;
     }
 }
 
@@ -107,6 +113,8 @@ const sb_z_gemm_kernels_t *sb_z_gemm_kernels(void) { pthread_once(&once, choose)
 
 sb_s_gemv_t_fn sb_s_gemv_t_kernel(void) { pthread_once(&once, choose); return s_gemv_t; }
 sb_d_gemv_t_fn sb_d_gemv_t_kernel(void) { pthread_once(&once, choose); return d_gemv_t; }
+sb_s_gemv_n_fn sb_s_gemv_n_kernel(void) { pthread_once(&once, choose); return s_gemv_n; }
+sb_d_gemv_n_fn sb_d_gemv_n_kernel(void) { pthread_once(&once, choose); return d_gemv_n; }
 
 const char *sb_kernel_name(void)
 {

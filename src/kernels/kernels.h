@@ -87,6 +87,23 @@ SB_GEMM_KERNELS_DECL(z, double _Complex)
 SB_GEMV_T_DECL(s, float)
 SB_GEMV_T_DECL(d, double)
 
+/* ---- gemv axpy form (real s, d) ----
+ * gemv_n(m, n, alpha, a, lda, x, incx, y): for i < m, y[i] += sum_{j<n} (alpha * x[j*incx]) * a[i + j*lda]
+ * (y unit stride, any incx). Each y(i) is updated once per column, in increasing j, with the
+ * same arithmetic for every row (never depending on m or on the neighbouring rows), so any
+ * split of the rows gives the same bits. */
+#define SB_GEMV_N_DECL(P, T)                                                                             \
+    typedef void (*sb_##P##_gemv_n_fn)(blas_int m, blas_int n, T alpha, const T *a, blas_int lda,        \
+                                       const T *x, blas_int incx, T *y);                                 \
+    sb_##P##_gemv_n_fn sb_##P##_gemv_n_kernel(void);                                                    \
+    void sb_##P##_gemv_n_generic(blas_int m, blas_int n, T alpha, const T *a, blas_int lda, const T *x,  \
+                                 blas_int incx, T *y);                                                   \
+    void sb_##P##_gemv_n_avx2(blas_int m, blas_int n, T alpha, const T *a, blas_int lda, const T *x,     \
+                              blas_int incx, T *y);
+
+SB_GEMV_N_DECL(s, float)
+SB_GEMV_N_DECL(d, double)
+
 /* Name of the chosen kernel set: "generic" or "avx2". */
 const char *sb_kernel_name(void);
 

@@ -1,8 +1,9 @@
 /* y := alpha*op(A)*x + beta*y (gemv), and the y := beta*y step every product driver shares.
  *
- * op = N/R: column (axpy) form, four columns per pass over y, so y streams through the cache a
- * quarter as often; unit-stride y is processed in fixed blocks of 4 rows the compiler turns into
- * vector code. op = T/C: dot form with a fixed summation scheme per column: real types with
+ * op = N/R: column (axpy) form. Real types use the kernel table's gemv_n kernel (y(i) updated
+ * once per column in increasing j with the same arithmetic for every row; a strided y goes
+ * through a contiguous copy in chunks of 512). Complex types: four columns per pass over y,
+ * unit-stride y in fixed blocks of 4 rows the compiler turns into vector code. op = T/C: dot form with a fixed summation scheme per column: real types with
  * unit-stride x use the kernel table's gemv_t kernel (4 columns per pass over x), the others
  * gemv_dot one column at a time; so every y(j) is the same whichever way the columns are split.
  * Both forms give bit-identical results on any row (N) or column (T) sub-block, and large
@@ -49,6 +50,25 @@ SB_L2P_INLINE void gemv_n4(blas_int m, const sb_t *restrict a0, const sb_t *rest
 SB_L2P_INLINE void gemv_n(blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda, const sb_t *x,
                           blas_int incx, sb_t *y, blas_int incy, int cj)
 {
+#if !SB_IS_COMPLEX
+    /* the kernel table's axpy-form kernel (y(i) updated once per column in increasing j, the
+     * same arithmetic for every row); a strided y goes through a contiguous copy in chunks */
+    SB_NAME(gemv_n_fn) kn = SB_NAME(gemv_n_kernel)();
+    if (incy == 1) {
+        kn(m, n, alpha, a, lda, x, incx, y);
+    } else {
+        enum { CHUNK = 512 };
+        sb_t buf[CHUNK];
+        for (blas_int r0 = 0; r0 < m; r0 += CHUNK) {
+            blas_int mr = SB_MIN(CHUNK, m - r0);
+            sb_t *yr = y + (ptrdiff_t)r0 * incy;
+            for (blas_int i = 0; i < mr; i++) buf[i] = yr[(ptrdiff_t)i * incy];
+            kn(mr, n, alpha, a + r0, lda, x, incx, buf);
+            for (blas_int i = 0; i < mr; i++) yr[(ptrdiff_t)i * incy] = buf[i];
+        }
+    }
+    return;
+#endif
     blas_int j = 0;
     for (; j + 4 <= n; j += 4) {
         const sb_t *a0 = a + (ptrdiff_t)j * lda;
