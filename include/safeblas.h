@@ -10,7 +10,9 @@
  *   3. the environment at first use: SAFEBLAS_NUM_THREADS, else OPENBLAS_NUM_THREADS, else
  *      OMP_NUM_THREADS (first entry of a list such as "4,2");
  *   4. the CPUs this process may use: its affinity mask, reduced to a cgroup CPU quota
- *      (cgroup v2 cpu.max, v1 cpu.cfs_quota_us) when one is set.
+ *      (cgroup v2 cpu.max, v1 cpu.cfs_quota_us) when one is set; under MPI (Open MPI, MPICH,
+ *      MVAPICH local-size variables) shared among the ranks estimated to share those CPUs, so
+ *      that the ranks on a node together use about one thread per CPU.
  * An environment value that is not a whole number from 1 to 256 (e.g. "abc", "-1", "0",
  * "100000", "") is ignored with one warning on stderr and the next source is used. Counts
  * passed to the functions below are clamped to 256; a count below 1 means "the default"

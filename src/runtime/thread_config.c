@@ -199,6 +199,34 @@ static int parse_threads(const char *s, int allow_list, const char **why)
 
 static const char *const env_names[] = {"SAFEBLAS_NUM_THREADS", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"};
 
+/* The ranks of one MPI job on this node (1 outside MPI), from the variables Open MPI, MPICH and
+ * MVAPICH set in every rank. */
+static int mpi_local_ranks(void)
+{
+    static const char *const names[] = {"OMPI_COMM_WORLD_LOCAL_SIZE", "MPI_LOCALNRANKS", "MV2_COMM_WORLD_LOCAL_SIZE"};
+    for (int i = 0; i < 3; i++) {
+        const char *v = getenv(names[i]);
+        char *end;
+        long n = v ? strtol(v, &end, 10) : 0;
+        if (v && end != v && *end == 0 && n >= 1 && n <= 1 << 20) return (int)n;
+    }
+    return 1;
+}
+
+/* Without a thread count in the environment, L local MPI ranks share the node: each rank takes
+ * its share of the CPUs it may use, so that `mpirun -np 4` on 2 CPUs does not run 4 x 2 threads.
+ * ceil(L * cpus / online) ranks are estimated to share this rank's CPUs: 1 when each rank is
+ * bound to its own cores, L when none is bound. */
+static int mpi_share(int cpus, int local)
+{
+    long online = sysconf(_SC_NPROCESSORS_ONLN);
+    if (online < cpus) online = cpus;
+    long sharers = ((long)local * cpus + online - 1) / online;
+    if (sharers < 1) sharers = 1;
+    if (sharers > local) sharers = local;
+    return cpus / sharers > 1 ? (int)(cpus / sharers) : 1;
+}
+
 /* The default thread count; warnings only when `warn` (the first-use pass). */
 static int env_default(int warn)
 {
@@ -221,7 +249,14 @@ static int env_default(int warn)
             nbad++;
         }
     }
-    if (result == 0) result = sb_cpus_available();
+    if (result == 0) {
+        int local = mpi_local_ranks();
+        result = sb_cpus_available();
+        if (local > 1) {
+            result = mpi_share(result, local);
+            source = "the CPUs available, shared by the MPI ranks on this node";
+        }
+    }
     if (warn) {
         atomic_store(&g_source, source);
         for (int i = 0; i < nbad; i++)
