@@ -1,6 +1,5 @@
 /* ?trmv: Fortran ABI and CBLAS. x := op(A)*x, A full, triangular. */
-#include "cblas.h"
-#include "drivers/level2_products.h"
+#include "level2_products_iface.h"
 
 /* Reference order and numbers (Fortran): uplo 1, trans 2, diag 3, n 4, lda 6, incx 8. */
 static blas_int trmv_check(int upper, int op, int unit, blas_int n, blas_int lda, blas_int incx)
@@ -23,10 +22,8 @@ static void trmv_run(int upper, int op, int unit, blas_int n, const sb_t *a, bla
 SB_API void SB_F77(trmv)(const char *uplo, const char *trans, const char *diag, const blas_int *n, const sb_t *a,
                          const blas_int *lda, sb_t *x, const blas_int *incx)
 {
-    int up = sb_lsame(uplo, 'U') ? 1 : sb_lsame(uplo, 'L') ? 0 : -1;
-    int op = sb_lsame(trans, 'N') ? SB_OP_N : sb_lsame(trans, 'T') ? SB_OP_T : sb_lsame(trans, 'C') ? SB_OP_C : -1;
-    int unit = sb_lsame(diag, 'U') ? 1 : sb_lsame(diag, 'N') ? 0 : -1;
-    if (!SB_IS_COMPLEX && op == SB_OP_C) op = SB_OP_T;
+    int up, op, unit;
+    sb_l2p_tri_flags(uplo, trans, diag, &up, &op, &unit);
     blas_int info = trmv_check(up, op, unit, *n, *lda, *incx);
     if (info) {
         sb_xerbla(SB_UPPER "TRMV", info);
@@ -40,36 +37,8 @@ SB_API void SB_CBLAS(trmv)(const CBLAS_LAYOUT layout, const CBLAS_UPLO Uplo, con
                            SB_CARRAY *X, const blas_int incX)
 {
     static const char name[] = SB_L2P_CBLAS_NAME(trmv);
-    int up, op, row;
-    if (layout == CblasColMajor) {
-        row = 0;
-        up = Uplo == CblasUpper ? 1 : Uplo == CblasLower ? 0 : -1;
-        op = TransA == CblasNoTrans ? SB_OP_N : TransA == CblasTrans ? SB_OP_T
-           : TransA == CblasConjTrans ? (SB_IS_COMPLEX ? SB_OP_C : SB_OP_T) : -1;
-    } else if (layout == CblasRowMajor) {
-        /* row-major A is column-major A^T with the other triangle: NoTrans -> T, Trans -> N,
-         * ConjTrans -> conj(A^T) (reference CBLAS conjugates x around an 'N' call) */
-        row = 1;
-        up = Uplo == CblasUpper ? 0 : Uplo == CblasLower ? 1 : -1;
-        op = TransA == CblasNoTrans ? SB_OP_T : TransA == CblasTrans ? SB_OP_N
-           : TransA == CblasConjTrans ? (SB_IS_COMPLEX ? SB_OP_R : SB_OP_N) : -1;
-    } else {
-        sb_cblas_xerbla(1, name, 0);
-        return;
-    }
-    if (up < 0) {
-        sb_cblas_xerbla(2, name, row);
-        return;
-    }
-    if (op < 0) {
-        sb_cblas_xerbla(3, name, row);
-        return;
-    }
-    int unit = Diag == CblasUnit ? 1 : Diag == CblasNonUnit ? 0 : -1;
-    if (unit < 0) {
-        sb_cblas_xerbla(4, name, row);
-        return;
-    }
+    int up, op, unit, row;
+    if (!sb_l2p_tri_cblas(name, layout, Uplo, TransA, Diag, &up, &op, &unit, &row)) return;
     blas_int info = trmv_check(up, op, unit, N, lda, incX);
     if (info) {
         sb_cblas_xerbla(info + 1, name, row);
