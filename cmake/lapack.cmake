@@ -1,8 +1,9 @@
-# LAPACK in libsafeblas.so (included by the top-level CMakeLists.txt right after the safeblas
-# target is defined).
+# LAPACK in libsafeblas.so / libsafeblas64.so (included by the top-level CMakeLists.txt; used by
+# safeblas_add_library in cmake/library.cmake as safeblas_link_lapack(<target> <archive> <dir>)).
 #
 # Every routine of reference LAPACK 3.11 is exported: Debian's liblapack_pic.a (package
-# liblapack-dev, built with -fPIC for exactly this) is linked into the library whole, minus
+# liblapack-dev, built with -fPIC for exactly this; liblapack64_pic.a from liblapack64-dev for the
+# ILP64 library) is linked into the library whole, minus
 #   - the members defining a symbol SafeBLAS defines itself (our routines in src/lapack, and
 #     anything else we define, take precedence). The list is computed at link time from our
 #     object files with nm, so it follows as routines are added;
@@ -15,10 +16,8 @@
 
 set(SAFEBLAS_LAPACK_ARCHIVE /usr/lib/x86_64-linux-gnu/liblapack_pic.a
     CACHE FILEPATH "Reference LAPACK archive (PIC) linked into libsafeblas.so")
-if(NOT EXISTS ${SAFEBLAS_LAPACK_ARCHIVE})
-  message(FATAL_ERROR "SafeBLAS needs the reference LAPACK archive ${SAFEBLAS_LAPACK_ARCHIVE} "
-                      "(Debian package liblapack-dev; scripts/install-deps installs it)")
-endif()
+set(SAFEBLAS_LAPACK64_ARCHIVE /usr/lib/x86_64-linux-gnu/liblapack64_pic.a
+    CACHE FILEPATH "Reference LAPACK archive with 64-bit integers (PIC) linked into libsafeblas64.so")
 
 # gfortran's runtime (the archive's Fortran I/O and intrinsics); gcc finds it in its own library
 # directory (libgfortran-12-dev, a dependency of gfortran).
@@ -32,36 +31,40 @@ if(NOT SB_LIBGFORTRAN)
   message(FATAL_ERROR "SafeBLAS needs libgfortran (Debian package gfortran / libgfortran5)")
 endif()
 
-set(SB_LAPACK_DIR ${CMAKE_BINARY_DIR}/lapack-archive)
-set(SB_LAPACK_KEPT ${SB_LAPACK_DIR}/liblapack_kept.a)
+set(SB_CMAKE_DIR ${CMAKE_CURRENT_LIST_DIR})
 
-# Our own object files: the plain sources of safeblas and every templated object library.
-set(SB_OUR_OBJECTS "$<TARGET_OBJECTS:safeblas>")
-foreach(p s d c z)
-  foreach(t safeblas_${p} safeblas_avx2_${p})
-    if(TARGET ${t})
-      list(APPEND SB_OUR_OBJECTS "$<TARGET_OBJECTS:${t}>")
-    endif()
+# safeblas_link_lapack(<target> <archive> <dir>): links the reference members of <archive> that
+# <target> does not replace into <target>; <dir> holds the extracted members and the reports
+# (kept.txt, dropped_*.txt, missing_symbols.txt). <target>'s object libraries are
+# <target>_{s,d,c,z} and <target>_avx2_{s,d,c,z} (cmake/library.cmake).
+function(safeblas_link_lapack target archive dir)
+  if(NOT EXISTS ${archive})
+    message(FATAL_ERROR "SafeBLAS needs the reference LAPACK archive ${archive} for ${target} "
+                        "(Debian package liblapack-dev, or liblapack64-dev for the ILP64 library; "
+                        "scripts/install-deps installs them; -DSAFEBLAS_ILP64=OFF builds without the ILP64 library)")
+  endif()
+
+  # Our own object files: the plain sources of the library and every templated object library.
+  set(ours "$<TARGET_OBJECTS:${target}>")
+  foreach(p s d c z)
+    foreach(t ${target}_${p} ${target}_avx2_${p})
+      if(TARGET ${t})
+        list(APPEND ours "$<TARGET_OBJECTS:${t}>")
+      endif()
+    endforeach()
   endforeach()
-endforeach()
-file(GENERATE OUTPUT ${SB_LAPACK_DIR}/objects-$<CONFIG>.txt
-     CONTENT "$<JOIN:${SB_OUR_OBJECTS},\n>\n")
+  file(GENERATE OUTPUT ${dir}/objects-$<CONFIG>.txt CONTENT "$<JOIN:${ours},\n>\n")
 
-# After our objects are compiled, before the library is linked: build the kept archive.
-add_custom_command(TARGET safeblas PRE_LINK
-  COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/lapack_archive.sh ${CMAKE_NM} ${CMAKE_AR}
-          ${SAFEBLAS_LAPACK_ARCHIVE} ${SB_LAPACK_DIR}/objects-$<CONFIG>.txt ${SB_LAPACK_DIR}
-  COMMENT "Selecting the reference LAPACK members SafeBLAS does not replace"
-  VERBATIM)
+  # After our objects are compiled, before the library is linked: build the kept archive.
+  add_custom_command(TARGET ${target} PRE_LINK
+    COMMAND bash ${SB_CMAKE_DIR}/lapack_archive.sh ${CMAKE_NM} ${CMAKE_AR}
+            ${archive} ${dir}/objects-$<CONFIG>.txt ${dir}
+    COMMENT "Selecting the reference LAPACK members ${target} does not replace"
+    VERBATIM)
 
-target_link_options(safeblas PRIVATE
-  "SHELL:-Wl,--whole-archive ${SB_LAPACK_KEPT} -Wl,--no-whole-archive")
-target_link_libraries(safeblas PRIVATE ${SB_LIBGFORTRAN} m)
-# Relink when the system archive changes.
-set_property(TARGET safeblas APPEND PROPERTY LINK_DEPENDS ${SAFEBLAS_LAPACK_ARCHIVE})
-
-# build/compat/liblapack.so.3, next to libblas.so.3 (made in CMakeLists.txt).
-add_custom_command(TARGET safeblas POST_BUILD
-  COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/compat
-  COMMAND ${CMAKE_COMMAND} -E create_symlink ../libsafeblas.so.0 ${CMAKE_BINARY_DIR}/compat/liblapack.so.3
-  VERBATIM)
+  target_link_options(${target} PRIVATE
+    "SHELL:-Wl,--whole-archive ${dir}/liblapack_kept.a -Wl,--no-whole-archive")
+  target_link_libraries(${target} PRIVATE ${SB_LIBGFORTRAN} m)
+  # Relink when the system archive changes.
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS ${archive})
+endfunction()

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds the part of Debian's reference LAPACK archive (liblapack_pic.a) that goes into
-# libsafeblas.so. Run by cmake/lapack.cmake as a PRE_LINK step of the safeblas target, i.e. after
-# all of SafeBLAS's own objects are compiled:
+# Builds the part of Debian's reference LAPACK archive (liblapack_pic.a; liblapack64_pic.a for the
+# ILP64 library) that goes into libsafeblas.so (libsafeblas64.so). Run by cmake/lapack.cmake as a
+# PRE_LINK step of the safeblas (safeblas64) target, i.e. after all of its own objects are compiled:
 #
 #   lapack_archive.sh NM AR ARCHIVE OBJECT_LIST OUTDIR
 #

@@ -42,8 +42,13 @@
 #define SBT_DLOPEN_FLAGS (RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND)
 #endif
 
+/* the ILP64 builds of these tests (tests/ilp64) name Debian's libblas64.so.3/liblapack64.so.3 */
+#ifndef SBT_REF_BLAS
 #define SBT_REF_BLAS "/usr/lib/x86_64-linux-gnu/blas/libblas.so.3"
+#endif
+#ifndef SBT_REF_LAPACK
 #define SBT_REF_LAPACK "/usr/lib/x86_64-linux-gnu/lapack/liblapack.so.3"
+#endif
 
 /* The reference routine `name` of this precision ("getrf" -> dgetrf_); exits when missing. */
 static inline void *sbt_ref(const char *name)

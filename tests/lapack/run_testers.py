@@ -2,10 +2,12 @@
 """Runs LAPACK's own testing programs (Debian's liblapack-test) against a BLAS/LAPACK folder and
 parses their output.
 
-  run_testers.py --libdir DIR --prec d --suite lin [--suite rfp ...] [--workdir DIR]
+  run_testers.py --libdir DIR --prec d --suite lin [--suite rfp ...] [--workdir DIR] [--ilp64]
 
 DIR holds libblas.so.3 and liblapack.so.3 (build/compat for SafeBLAS, or a folder of links to
-the reference libraries for the baseline). Suites:
+the reference libraries for the baseline). With --ilp64 the programs are Debian's
+liblapack64-test ones (/usr/lib/x86_64-linux-gnu/lapack64, 64-bit integers) and DIR holds
+libblas64.so.3 and liblapack64.so.3 (build/compat64 for libsafeblas64). Suites:
   lin    xlintst{p} < {p}test.in
   rfp    xlintstrf{p} < {p}test_rfp.in
   mixed  xlintstds < dstest.in (p = d), xlintstzc < zctest.in (p = z)
@@ -30,6 +32,7 @@ import tempfile
 import time
 
 TESTDIR = "/usr/lib/x86_64-linux-gnu/lapack"
+TESTDIR64 = "/usr/lib/x86_64-linux-gnu/lapack64"
 
 EIG_INPUTS = ["nep", "sep", "se2", "svd", "{p}ec", "{p}ed", "{p}gg", "{p}gd", "{p}sb", "{p}sg",
               "{p}bb", "glm", "gqr", "gsv", "csd", "lse",
@@ -135,10 +138,10 @@ def mapped_libraries(debug_files):
     return libs
 
 
-def check_libraries(libs, libdir):
+def check_libraries(libs, libdir, names=("libblas.so.3", "liblapack.so.3")):
     """BLAS-like libraries must all come from libdir; libblas and liblapack must be there."""
     problems = []
-    libdir_real = {os.path.realpath(os.path.join(libdir, n)) for n in ("libblas.so.3", "liblapack.so.3")}
+    libdir_real = {os.path.realpath(os.path.join(libdir, n)) for n in names}
     blaslike = {os.path.realpath(l) for l in libs if BLASLIKE_RE.search(os.path.basename(l))
                 or BLASLIKE_RE.search(os.path.basename(os.path.realpath(l)))}
     for real in sorted(blaslike - libdir_real):
@@ -157,10 +160,14 @@ def main():
     ap.add_argument("--workdir")
     ap.add_argument("--timeout", type=float, default=600)
     ap.add_argument("--keep", action="store_true", help="keep the outputs")
+    ap.add_argument("--ilp64", action="store_true",
+                    help="liblapack64-test's programs against libblas64.so.3/liblapack64.so.3 in --libdir")
     args = ap.parse_args()
 
+    testdir = TESTDIR64 if args.ilp64 else TESTDIR
+    names = ("libblas64.so.3", "liblapack64.so.3") if args.ilp64 else ("libblas.so.3", "liblapack.so.3")
     libdir = os.path.abspath(args.libdir)
-    for n in ("libblas.so.3", "liblapack.so.3"):
+    for n in names:
         if not os.path.exists(os.path.join(libdir, n)):
             print("missing %s/%s" % (libdir, n))
             return 1
@@ -177,8 +184,8 @@ def main():
     shown_libs = False
     for suite in args.suite:
         for prog, inp in jobs_for(args.prec, suite):
-            exe = os.path.join(TESTDIR, prog)
-            infile = os.path.join(TESTDIR, inp)
+            exe = os.path.join(testdir, prog)
+            infile = os.path.join(testdir, inp)
             tag = "%s < %s" % (prog, inp)
             if not os.path.exists(exe) or not os.path.exists(infile):
                 print("FAIL %s: missing program or input" % tag)
@@ -207,7 +214,7 @@ def main():
                 problems.append("exit status %s" % rc)
             if "End of tests" not in text:
                 problems.append("no 'End of tests' (the program stopped early)")
-            lib_problems, blaslike = check_libraries(mapped_libraries(glob.glob(dbg + ".*")), libdir)
+            lib_problems, blaslike = check_libraries(mapped_libraries(glob.glob(dbg + ".*")), libdir, names)
             problems += lib_problems
             if not shown_libs:
                 print("mapped: " + ", ".join(blaslike))
