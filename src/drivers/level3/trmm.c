@@ -15,43 +15,12 @@
 
 #include "drivers/level3.h"
 #include "drivers/level3_structured.h"
+#include "drivers/level3/triangular_operand.h"
 #include "kernels/kernels.h"
 #include "runtime/parallel.h"
 
 enum { TRMM_BASE = 32, TRMM_PK = 128 };
 
-typedef struct {
-    char side, uplo, trans, diag;
-    int lower; /* op(A) is lower triangular */
-    blas_int m, n, piece, npieces;
-    sb_t alpha;
-    const sb_t *a;
-    blas_int lda;
-    sb_t *b;
-    blas_int ldb;
-} tr_ctx;
-
-static inline sb_t opa(const tr_ctx *x, const sb_t *a, blas_int i, blas_int j)
-{
-    if (x->trans == 'N') return a[i + (size_t)j * x->lda];
-    sb_t v = a[j + (size_t)i * x->lda];
-    return x->trans == 'C' ? sb_conj(v) : v;
-}
-
-static inline blas_int split(blas_int m)
-{
-    blas_int m1 = (m / 2 + 8) / 16 * 16;
-    return m1 < 16 ? 16 : m1;
-}
-
-static inline const sb_t *op21(const tr_ctx *x, const sb_t *a, blas_int m1)
-{
-    return x->trans == 'N' ? a + m1 : a + (size_t)m1 * x->lda;
-}
-static inline const sb_t *op12(const tr_ctx *x, const sb_t *a, blas_int m1)
-{
-    return x->trans == 'N' ? a + (size_t)m1 * x->lda : a + m1;
-}
 
 /* op(A) of a diagonal block of order m <= TRMM_BASE as a dense tile (ld TRMM_BASE): zeros outside
  * the triangle, ones on a unit diagonal (A's diagonal then never read). */
