@@ -253,6 +253,11 @@ def check_maps(maps_dir, np, want):
 
 
 # ---------------------------------------------------------------- main
+# Testers that fail now and then whatever the BLAS (tests/scalapack/README.md): xdsep with the
+# reference BLAS too (upstream); xssyevr once at np 4 on a loaded machine, passing on every rerun.
+INTERMITTENT = {"xdsep", "xssyevr"}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--libdir", help="folder with libblas.so.3 and liblapack.so.3 (build/compat)")
@@ -337,35 +342,45 @@ def main():
             print("FAIL %-10s missing %s" % (prog, exe))
             failed += 1
             continue
-        for old in glob.glob(os.path.join(maps_dir, "maps.*")):
-            os.remove(old)
-        cmd = list(base)
-        for k, v in xenv.items():
-            cmd += ["-x", "%s=%s" % (k, v)]
-        cmd += ["-x", "SBSC_MAPS_PROG=%s" % os.path.realpath(exe), exe]
-        cmd = ["timeout", "-k", "10", str(int(args.timeout))] + cmd
-        t0 = time.time()
-        proc = subprocess.run(cmd, cwd=work, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              stdin=subprocess.DEVNULL)
-        dt = time.time() - t0
-        text = proc.stdout.decode(errors="replace")
-        with open(os.path.join(work, prog + ".out"), "w") as fh:
-            fh.write(text)
-        r = parse(prog, text)
-        problems = []
-        if proc.returncode in (124, 137):
-            problems.append("timed out after %ds (hang)" % int(args.timeout))
-        elif proc.returncode != 0:
-            problems.append("exit status %d" % proc.returncode)
-        if not r["end"]:
-            problems.append("no end-of-tests marker (stopped early)")
-        if r["failed"]:
-            problems.append("%d tests failed" % r["failed"])
-        if r["passed"] == 0:
-            problems.append("no test passed")
-        lib_problems, _ = check_maps(maps_dir, args.np, want)
-        problems += lib_problems
-        ok = not problems and not r["bad"]
+        # A tester known to fail now and then with any BLAS gets one rerun (never after a hang or a
+        # wrong library); the first failure is printed either way.
+        attempts = 2 if prog in INTERMITTENT else 1
+        first_failure = None
+        for attempt in range(attempts):
+            for old in glob.glob(os.path.join(maps_dir, "maps.*")):
+                os.remove(old)
+            cmd = list(base)
+            for k, v in xenv.items():
+                cmd += ["-x", "%s=%s" % (k, v)]
+            cmd += ["-x", "SBSC_MAPS_PROG=%s" % os.path.realpath(exe), exe]
+            cmd = ["timeout", "-k", "10", str(int(args.timeout))] + cmd
+            t0 = time.time()
+            proc = subprocess.run(cmd, cwd=work, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                  stdin=subprocess.DEVNULL)
+            dt = time.time() - t0
+            text = proc.stdout.decode(errors="replace")
+            with open(os.path.join(work, prog + ".out"), "w") as fh:
+                fh.write(text)
+            r = parse(prog, text)
+            problems = []
+            if proc.returncode in (124, 137):
+                problems.append("timed out after %ds (hang)" % int(args.timeout))
+            elif proc.returncode != 0:
+                problems.append("exit status %d" % proc.returncode)
+            if not r["end"]:
+                problems.append("no end-of-tests marker (stopped early)")
+            if r["failed"]:
+                problems.append("%d tests failed" % r["failed"])
+            if r["passed"] == 0:
+                problems.append("no test passed")
+            lib_problems, _ = check_maps(maps_dir, args.np, want)
+            problems += lib_problems
+            ok = not problems and not r["bad"]
+            if ok or attempt + 1 == attempts or any("timed out" in p or "map" in p for p in problems):
+                break
+            first_failure = "%d tests failed on the first run (%s)" % (r["failed"], "; ".join(problems))
+        if ok and first_failure:
+            print("     known intermittent %s: %s; passed on rerun" % (prog, first_failure))
         passed += ok
         failed += not ok
         tests_passed += r["passed"]
