@@ -223,9 +223,7 @@ static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int mb, 
     if (left) kt->pack_a('N', mb, mb, t, mb, apk, (int)r);
     else kt->pack_b('N', mb, mb, t, mb, apk, (int)r);
     blas_int unitw = left ? kt->nr : kt->mr;
-    blas_int slab = (nrhs + 15) / 16;
-    slab = SB_MAX(slab, 4 * unitw);
-    slab = (slab + unitw - 1) / unitw * unitw;
+    blas_int slab = tr_slab_width(nrhs, unitw);
     pk_ctx p = {x, kt, mb, nrhs, slab, (nrhs + slab - 1) / slab, alpha, a, b, apk};
     double flops = (double)mb * (double)mb * (double)nrhs * (SB_IS_COMPLEX ? 4.0 : 1.0);
     int nt = sb_threads_for(flops);
