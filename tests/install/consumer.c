@@ -4,7 +4,8 @@
  *   consumer EXPECT_DIR [WRAPPER_DIR]
  *
  * Computes a ddot, a dgemm and a cblas_ddot (and, with -DSB_HAVE_LAPACK, a dgesv) whose results
- * are small integers, then reads /proc/self/maps: libsafeblas must be mapped from EXPECT_DIR (the
+ * are small integers, calling the Fortran ABI through the installed safeblas_blas.h and
+ * safeblas_lapack.h, then reads /proc/self/maps: libsafeblas must be mapped from EXPECT_DIR (the
  * installed copy, not the build tree or some other BLAS), and, with WRAPPER_DIR, the libblas.so.3
  * wrapper from WRAPPER_DIR. Prints "N passed, N failed"; exit status 0 only when all passed. */
 #include <stdio.h>
@@ -16,19 +17,13 @@
 #include <safeblas.h> /* only in SafeBLAS's include folder: proves its include path is used */
 #include <cblas.h>
 #else
-/* plain -lblas: the program declares what it uses, as Fortran/C programs linked against
+/* plain -lblas: the program declares the CBLAS function it uses, as C programs linked against
  * Debian's libblas.so.3 do */
 double cblas_ddot(int n, const double *x, int incx, const double *y, int incy);
 #endif
-
-double ddot_(const int *n, const double *x, const int *incx, const double *y, const int *incy);
-void dgemm_(const char *ta, const char *tb, const int *m, const int *n, const int *k,
-            const double *alpha, const double *a, const int *lda, const double *b, const int *ldb,
-            const double *beta, double *c, const int *ldc, size_t, size_t);
-#ifdef SB_HAVE_LAPACK
-void dgesv_(const int *n, const int *nrhs, double *a, const int *lda, int *ipiv, double *b,
-            const int *ldb, int *info);
-#endif
+/* the installed Fortran-ABI prototypes (all three builds put <include>/safeblas on the path) */
+#include <safeblas_blas.h>
+#include <safeblas_lapack.h>
 
 static int passed, failed;
 #define CHECK(cond, ...) do { if (cond) passed++; else { failed++; \
@@ -60,7 +55,7 @@ static int under(const char *path, const char *dir) {
 
 int main(int argc, char **argv) {
   if (argc < 2) { fprintf(stderr, "usage: %s EXPECT_DIR [WRAPPER_DIR]\n", argv[0]); return 2; }
-  int n = 3, one = 1;
+  safeblas_int n = 3, one = 1;
   double x[3] = {1, 2, 3}, y[3] = {4, -5, 6};
   double d = ddot_(&n, x, &one, y, &one);
   CHECK(d == 12.0, "ddot_ = %g, want 12", d);
@@ -70,17 +65,17 @@ int main(int argc, char **argv) {
   /* C = A*B, column-major 2x2: A = [1 2; 3 4], B = [5 6; 7 8] -> [19 22; 43 50] */
   double a[4] = {1, 3, 2, 4}, b[4] = {5, 7, 6, 8}, c[4] = {-1, -1, -1, -1};
   double alpha = 1, beta = 0;
-  int two = 2;
-  dgemm_("N", "N", &two, &two, &two, &alpha, a, &two, b, &two, &beta, c, &two, 1, 1);
+  safeblas_int two = 2;
+  dgemm_("N", "N", &two, &two, &two, &alpha, a, &two, b, &two, &beta, c, &two);
   CHECK(c[0] == 19 && c[1] == 43 && c[2] == 22 && c[3] == 50,
         "dgemm_ = [%g %g; %g %g], want [19 22; 43 50]", c[0], c[2], c[1], c[3]);
 
 #ifdef SB_HAVE_LAPACK
   /* A x = b with A = [2 1 1; 1 3 2; 1 0 0], x = [1 2 3] -> b = [7 13 1] */
   double la[9] = {2, 1, 1, 1, 3, 0, 1, 2, 0}, lb[3] = {7, 13, 1};
-  int ipiv[3], info = -1;
+  safeblas_int ipiv[3], info = -1;
   dgesv_(&n, &one, la, &n, ipiv, lb, &n, &info);
-  CHECK(info == 0, "dgesv_ info = %d", info);
+  CHECK(info == 0, "dgesv_ info = %d", (int)info);
   for (int i = 0; i < 3; i++)
     CHECK(lb[i] > i + 1 - 1e-12 && lb[i] < i + 1 + 1e-12, "dgesv_ x[%d] = %.17g, want %d", i, lb[i], i + 1);
   printf("lapack: dgesv_ solved a 3x3 system\n");

@@ -2,10 +2,13 @@
 # Install test: `cmake --install` an existing build into a temporary DESTDIR (what `make install`
 # does, without rebuilding), check the tree, then build tests/install/consumer.c three ways and
 # run each:
-#   1. pkg-config:  cc $(pkg-config --cflags --libs safeblas)  (PKG_CONFIG_PATH/SYSROOT_DIR into DESTDIR)
+#   1. pkg-config:  cc $(pkg-config --cflags --libs safeblas)  (only PKG_CONFIG_PATH into DESTDIR:
+#                   the .pc files are relocatable, their paths must lead into the staged tree)
 #   2. CMake:       find_package(SafeBLAS) with CMAKE_PREFIX_PATH, target SafeBLAS::safeblas
-#   3. plain:       cc consumer.c -L<destdir><libdir>/safeblas -lblas [-llapack]
-# The consumer checks its numbers and that libsafeblas was mapped from the DESTDIR copy.
+#   3. plain:       cc consumer.c -I<destdir><includedir>/safeblas -L<destdir><libdir>/safeblas -lblas [-llapack]
+# and, through pkg-config safeblas and safeblas64, fortran_headers_consumer.c (the installed
+# safeblas_blas.h / safeblas_lapack.h, LP64 and ILP64).
+# The consumers check their numbers and that libsafeblas was mapped from the DESTDIR copy.
 # LAPACK is exercised (dgesv_, and -llapack in 3) only when the installed libsafeblas exports dgetrf_.
 #
 #   consumers.sh BUILD_DIR [SOURCE_DIR]      (keeps its scratch folder when SAFEBLAS_KEEP_TMP=1)
@@ -54,8 +57,9 @@ echo "--- installed tree (find \$DESTDIR | sort) ---"
 echo "---"
 
 D=$dest$libdir
-expect=("$D/libsafeblas.so.0" "$D/libsafeblas.so" "$dest$incdir/safeblas/cblas.h"
-        "$dest$incdir/safeblas/safeblas.h" "$D/pkgconfig/safeblas.pc"
+I=$dest$incdir/safeblas
+expect=("$D/libsafeblas.so.0" "$D/libsafeblas.so" "$I/cblas.h" "$I/safeblas.h" "$I/safeblas_int.h"
+        "$I/safeblas_blas.h" "$I/safeblas_lapack.h" "$D/pkgconfig/safeblas.pc"
         "$D/cmake/SafeBLAS/SafeBLASConfig.cmake" "$D/cmake/SafeBLAS/SafeBLASConfigVersion.cmake"
         "$D/safeblas/libblas.so.3" "$D/safeblas/liblapack.so.3" "$D/safeblas/libblas.so"
         "$D/safeblas/liblapack.so")
@@ -99,10 +103,33 @@ run_consumer() {   # what binary [env...] -- args
   fi
 }
 
+# --- relocatable: no configure-time path in the installed .pc and CMake files -------------------------
+for f in "$D"/pkgconfig/safeblas*.pc "$D"/cmake/SafeBLAS/*.cmake; do
+  [[ -e "$f" ]] || continue
+  if grep -qF -e "$libdir/" -e "$incdir/" -e "$libdir " "$f" || grep -qE "^(prefix|libdir|includedir)=/" "$f"; then
+    fail "${f#"$dest"} names an absolute install path: $(grep -nF -e "$libdir" -e "$incdir" "$f" | head -n 2 | tr '\n' ' ')"
+  else
+    pass "${f#"$dest"} holds no absolute install path"
+  fi
+done
+
+same_dir() { [[ -d "$1" && -d "$2" && "$(cd "$1" && pwd -P)" == "$(cd "$2" && pwd -P)" ]]; }
+
 # --- 1. pkg-config --------------------------------------------------------------------------------------
 if command -v pkg-config >/dev/null; then
-  export PKG_CONFIG_PATH=$D/pkgconfig PKG_CONFIG_SYSROOT_DIR=$dest
+  # no PKG_CONFIG_SYSROOT_DIR: the paths must come out of ${pcfiledir}, i.e. the staged tree itself
+  export PKG_CONFIG_PATH=$D/pkgconfig
   export PKG_CONFIG_ALLOW_SYSTEM_CFLAGS=1 PKG_CONFIG_ALLOW_SYSTEM_LIBS=1
+  for pc in safeblas safeblas64; do
+    [[ -e "$D/pkgconfig/$pc.pc" ]] || continue
+    inc=$(pkg-config --cflags-only-I "$pc" | sed -n 's/^-I\([^ ]*\).*/\1/p')
+    ldir=$(pkg-config --libs-only-L "$pc" | sed -n 's/^-L\([^ ]*\).*/\1/p')
+    if same_dir "$inc" "$I" && same_dir "$ldir" "$D"; then
+      pass "pkg-config $pc (relocated): -I$inc and -L$ldir are the staged $incdir/safeblas and $libdir"
+    else
+      fail "pkg-config $pc (relocated): -I'$inc' -L'$ldir', want the staged $I and $D"
+    fi
+  done
   version=$(cache CMAKE_PROJECT_VERSION)
   pcver=$(pkg-config --modversion safeblas 2>&1)
   [[ -z "$version" || "$pcver" == "$version" ]] && pass "pkg-config --modversion safeblas = $pcver" \
@@ -120,7 +147,20 @@ if command -v pkg-config >/dev/null; then
   else
     echo "$flags"; fail "pkg-config --cflags --libs safeblas"
   fi
-  unset PKG_CONFIG_PATH PKG_CONFIG_SYSROOT_DIR PKG_CONFIG_ALLOW_SYSTEM_CFLAGS PKG_CONFIG_ALLOW_SYSTEM_LIBS
+  # the Fortran-ABI headers as installed: LP64 through safeblas.pc, ILP64 through safeblas64.pc
+  for pc in safeblas safeblas64; do
+    [[ -e "$D/pkgconfig/$pc.pc" ]] || continue
+    flags=$(pkg-config --cflags --libs "$pc")
+    # shellcheck disable=SC2086
+    if "$cc" -std=c99 -Wall -Wextra -Werror -pedantic -o "$tmp/fheaders-$pc" "$here/fortran_headers_consumer.c" \
+         $flags -lm >"$tmp/cc.log" 2>&1; then
+      pass "installed safeblas_blas.h + safeblas_lapack.h compile via pkg-config $pc (-std=c99 -Werror -pedantic)"
+      run_consumer "Fortran headers, pkg-config $pc" "$tmp/fheaders-$pc" "LD_LIBRARY_PATH=$D" --
+    else
+      cat "$tmp/cc.log"; fail "installed Fortran headers compile via pkg-config $pc"
+    fi
+  done
+  unset PKG_CONFIG_PATH PKG_CONFIG_ALLOW_SYSTEM_CFLAGS PKG_CONFIG_ALLOW_SYSTEM_LIBS
 else
   fail "pkg-config is not installed (Debian package pkgconf)"
 fi
@@ -152,9 +192,9 @@ fi
 
 # --- 3. plain -lblas [-llapack] against the Debian-style folder -----------------------------------------
 W=$D/safeblas
-if "$cc" -O1 -o "$tmp/consumer-plain" "$here/consumer.c" "${defs[@]}" -L"$W" -lblas "${extra_libs[@]}" \
+if "$cc" -O1 -o "$tmp/consumer-plain" "$here/consumer.c" "${defs[@]}" -I"$I" -L"$W" -lblas "${extra_libs[@]}" \
      >"$tmp/cc.log" 2>&1; then
-  pass "plain consumer builds: cc consumer.c -L<libdir>/safeblas -lblas ${extra_libs[*]}"
+  pass "plain consumer builds: cc consumer.c -I<includedir>/safeblas -L<libdir>/safeblas -lblas ${extra_libs[*]}"
   echo "consumer NEEDED: $(needed "$tmp/consumer-plain" | tr '\n' ' ')"
   needed "$tmp/consumer-plain" | grep -qx libblas.so.3 && pass "plain consumer NEEDS libblas.so.3" \
     || fail "plain consumer does not NEED libblas.so.3"
