@@ -3,25 +3,66 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 static pthread_key_t ws_key;
 static pthread_once_t ws_once = PTHREAD_ONCE_INIT;
 static int ws_key_ok;
 
+/* A cached block is a mapping of its own: a 64-byte header holding the mapping's length (the
+ * key's destructor gets only the pointer), then the block. */
+#define HEADER 64
+
 static __thread struct {
-    void *p;     /* the cached block (also the key's value, so thread exit frees it) */
-    size_t cap;  /* its size in bytes */
-    int busy;    /* handed out and not yet put back */
+    char *p;            /* the cached block (also the key's value, so thread exit frees it) */
+    size_t cap;         /* its size in bytes */
+    int busy;           /* handed out and not yet put back */
+    int kept_over_fork; /* busy at a fork: this fork copies it (see ws_prepare) */
 } ws;
 
-static void ws_thread_exit(void *p)
+static size_t mapping_length(char *p) { return *(size_t *)(p - HEADER); }
+
+static void unmap_block(void *p)
 {
-    free(p);
+    if (p) munmap((char *)p - HEADER, mapping_length(p));
 }
 
-static void ws_make_key(void)
+static void ws_thread_exit(void *p) { unmap_block(p); }
+
+/* fork(), in the forking thread. The block is MADV_DONTFORK: a child does not get it, so fork
+ * neither copies its page tables nor leaves it copy-on-write for the parent's next call to
+ * fault on page by page. Only a block in use at the fork (a signal handler that forks in the
+ * middle of a call, whose child may return into it) is copied, for that fork only. */
+static void ws_prepare(void)
+{
+    if (ws.busy && ws.p) {
+        madvise(ws.p - HEADER, mapping_length(ws.p), MADV_DOFORK);
+        ws.kept_over_fork = 1;
+    }
+}
+
+static void ws_parent(void)
+{
+    if (ws.kept_over_fork) madvise(ws.p - HEADER, mapping_length(ws.p), MADV_DONTFORK);
+    ws.kept_over_fork = 0;
+}
+
+static void ws_child(void)
+{
+    if (ws.kept_over_fork) {
+        ws_parent(); /* the child's copy is its own block now */
+        return;
+    }
+    /* not mapped in this process: forget it */
+    ws.p = NULL;
+    ws.cap = 0;
+    if (ws_key_ok) pthread_setspecific(ws_key, NULL);
+}
+
+static void ws_init(void)
 {
     ws_key_ok = pthread_key_create(&ws_key, ws_thread_exit) == 0;
+    if (ws_key_ok) pthread_atfork(ws_prepare, ws_parent, ws_child);
 }
 
 static void *alloc64(size_t bytes)
@@ -31,31 +72,46 @@ static void *alloc64(size_t bytes)
     return posix_memalign(&p, 64, bytes) == 0 ? p : NULL;
 }
 
+/* Replace the cached block by one of cap bytes. The order matters for a fork that interrupts it
+ * (from a signal handler): the new block is published in ws.p before it is marked DONTFORK, so
+ * at every instant the block in ws.p is either copied by a fork or kept by ws_prepare. */
+static int grow(size_t cap)
+{
+    void *old = ws.p;
+    ws.p = NULL;
+    ws.cap = 0;
+    pthread_setspecific(ws_key, NULL);
+    unmap_block(old);
+    size_t len = cap + HEADER;
+    char *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED) return 0;
+    *(size_t *)m = len;
+    if (pthread_setspecific(ws_key, m + HEADER) != 0) {
+        munmap(m, len);
+        return 0;
+    }
+    ws.p = m + HEADER;
+    ws.cap = cap;
+    madvise(m, len, MADV_DONTFORK); /* if refused, fork merely copies it, as malloc'd memory */
+    return 1;
+}
+
 void *sb_workspace_get(size_t bytes, int *owned)
 {
     if (bytes <= SB_WORKSPACE_CACHE_MAX && !ws.busy) {
+        ws.busy = 1;
         if (ws.cap < bytes) {
-            pthread_once(&ws_once, ws_make_key);
-            if (!ws_key_ok) goto uncached;
+            pthread_once(&ws_once, ws_init);
             /* grow: at least 64 KiB, at least double, at most the cache limit */
             size_t cap = ws.cap * 2;
             if (cap < ((size_t)64 << 10)) cap = (size_t)64 << 10;
             if (cap < bytes) cap = bytes;
             if (cap > SB_WORKSPACE_CACHE_MAX) cap = SB_WORKSPACE_CACHE_MAX;
-            pthread_setspecific(ws_key, NULL);
-            free(ws.p);
-            ws.p = NULL;
-            ws.cap = 0;
-            void *p = alloc64(cap);
-            if (!p) goto uncached;
-            if (pthread_setspecific(ws_key, p) != 0) {
-                free(p);
+            if (!ws_key_ok || !grow(cap)) {
+                ws.busy = 0;
                 goto uncached;
             }
-            ws.p = p;
-            ws.cap = cap;
         }
-        ws.busy = 1;
         *owned = 0;
         return ws.p;
     }
@@ -76,7 +132,7 @@ __attribute__((destructor)) static void ws_unload(void)
 {
     if (!ws_key_ok || ws.busy) return;
     pthread_setspecific(ws_key, NULL);
-    free(ws.p);
+    unmap_block(ws.p);
     ws.p = NULL;
     ws.cap = 0;
     pthread_key_delete(ws_key);

@@ -6,9 +6,13 @@
  * call); larger ones, or a nested request while the thread's cache is in use, are allocated
  * for the call. Release with sb_workspace_put(p, owned) on the same thread.
  * Lifetime: a thread's cached block is freed when the thread exits (pthread key destructor) and,
- * for the thread that unloads the library (dlclose, exit), by a library destructor. After
- * fork() the child's thread keeps its own block (valid: memory is copied); the blocks of the
- * parent's other threads are not reachable in the child, as with any per-thread allocation. */
+ * for the thread that unloads the library (dlclose, exit), by a library destructor.
+ *
+ * Each cached block is a mapping of its own marked MADV_DONTFORK: fork() neither copies its page
+ * tables nor leaves its pages copy-on-write, so the parent's next call does not fault on every
+ * page of every thread's buffers (the cost of a fork stays that of the program's own memory).
+ * A child starts without cached blocks, except a block in use by the forking thread at that
+ * instant (a fork from a signal handler in the middle of a call), which that fork copies. */
 #ifndef SB_KERNELS_WORKSPACE_H
 #define SB_KERNELS_WORKSPACE_H
 

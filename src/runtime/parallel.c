@@ -18,8 +18,10 @@
  *  - fork(): a pthread_atfork handler for the CHILD only. The child has one thread and none of
  *    the parent's workers, so it overwrites the whole pool state with a fresh one (no lock is
  *    unlocked or taken, no thread joined, a generation counter is bumped); its next parallel
- *    call starts new workers. The parent is not touched before or after fork, so fork() costs
- *    what it costs without SafeBLAS, whatever other threads are doing inside SafeBLAS.
+ *    call starts new workers. The parent's pool is not touched before or after fork, so fork()
+ *    costs what it costs without SafeBLAS, whatever other threads are doing inside SafeBLAS;
+ *    the packing buffers are kept out of the child altogether (kernels/workspace.c), so the
+ *    parent does not pay copy-on-write faults on them after the fork either.
  *  - Nesting: a call from a pool worker, from inside a part, or from inside an OpenMP parallel
  *    region (omp_in_parallel, weak or found with dlsym) runs on the calling thread.
  *  - Failure to allocate the worker table or to start a thread: carry on with the workers
