@@ -49,7 +49,7 @@ static const row_t rows_full[] = {
 };
 static const row_t rows_quick[] = {
     {"dgemm", 64}, {"dgemm", 256}, {"sgemm", 64}, {"sgemm", 256}, {"zgemm", 64}, {"zgemm", 256},
-    {"cgemm", 64}, {"cgemm", 256}, {"dsyrk", 256}, {"dtrsm", 256}, {"dgemv", 1000},
+    {"cgemm", 64}, {"cgemm", 256}, {"dsyrk", 256}, {"dsyrk", 1000}, {"dtrsm", 256}, {"dgemv", 1000},
     {"ddot", 100000}, {"daxpy", 100000},
 };
 #define MAX_ROWS 32

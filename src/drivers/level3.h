@@ -20,18 +20,48 @@
 void SB_NAME(gemm)(char transa, char transb, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
                    blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc);
 
+/* Restricts the gemm loops to a triangle of a block of C: entry (i, j) of the block (0-based) is
+ * owned when i - j <= off (uplo 'U') or i - j >= off (uplo 'L'); the entries with i - j == off
+ * are the diagonal, and with herm their imaginary parts are read and written as zero. */
+#ifndef SB_L3_TRI_DEFINED
+#define SB_L3_TRI_DEFINED
+typedef struct {
+    char uplo;
+    int herm;
+    blas_int off;
+} sb_l3_tri;
+#endif
+
+/* The five gemm loops (gemm_loops.c) on one m x n block of C, on the calling thread, with packing
+ * buffers from the thread's workspace (unpacked loops when none): C := alpha*op(A)*op(B) + beta*C
+ * on the whole block (tri == NULL) or on its owned triangle only (the rest neither read nor
+ * written). An element's arithmetic does not depend on the block it is computed in, so callers
+ * may split C among threads any way they like. k >= 1. */
+void SB_NAME(gemm_block)(char ta, char tb, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
+                         blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc,
+                         const sb_l3_tri *tri);
+
+/* The same without packing, element by element (tiny problems, no workspace). */
+void SB_NAME(gemm_simple)(char ta, char tb, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
+                          blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc,
+                          const sb_l3_tri *tri);
+
 /* C := beta*C on an m x n block (beta == 0: set to zero without reading; beta == 1: nothing). */
 void SB_NAME(gemm_scale)(blas_int m, blas_int n, sb_t beta, sb_t *c, blas_int ldc);
 
 /* gemm restricted to one triangle of the n x n matrix C (uplo 'U' or 'L'):
  *   C := alpha*op(A)*op(B) + beta*C on the uplo triangle only (diagonal included), op(A) n x k,
  *   op(B) k x n. The other triangle is neither read nor written. This is ?gemmt, and also the
- *   engine for syrk (B = A, op(B) = op(A)^T) and herk/her2k/syr2k-like updates. Column blocks:
- *   rectangles off the diagonal go straight to gemm; each diagonal block is computed by gemm on
- *   a private copy of its triangle (other triangle zero), then the triangle is copied back. Same
- *   determinism as gemm. If no temporary can be allocated it falls back to unblocked loops. */
+ *   engine for syrk (B = A, op(B) = op(A)^T) and herk/her2k/syr2k-like updates. The gemm loops
+ *   restricted to the triangle (gemm_block), its columns cut among the threads by area. Same
+ *   determinism as gemm. */
 void SB_NAME(gemmt)(char uplo, char transa, char transb, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
                     blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc);
+
+/* gemmt with `herm`: the diagonal of C is read and written with a zero imaginary part (herk,
+ * her2k). The engine of syrk/herk and syr2k/her2k. */
+void SB_NAME(gemmt_ex)(char uplo, int herm, char transa, char transb, blas_int n, blas_int k, sb_t alpha,
+                       const sb_t *a, blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc);
 
 /* B := alpha*op(A) out of place (A rows x cols as stored, column-major; B is op(A)'s shape),
  * trans 'N', 'T', 'C' or 'R'. Used by ?omatcopy/?imatcopy. */

@@ -3,8 +3,9 @@
  * The interface has checked the arguments, taken the quick returns and upper-cased the
  * character arguments; for real precisions a transpose of 'C' arrives as 'T'. `herm` selects
  * the hermitian variant (hemm, herk, her2k; always 0 for real precisions). Matrices are
- * column-major. Each driver pushes the bulk of its flops through SB_NAME(gemm) and splits its
- * work into pieces whose shapes depend only on the problem, never on the thread count, so the
+ * column-major. Each driver pushes the bulk of its flops through the gemm loops and splits its
+ * work into pieces whose shapes depend only on the problem, never on the thread count (or, for
+ * syrk/syr2k, so that no element's arithmetic depends on the piece it falls in), so the
  * result is bitwise the same at every thread count. Nothing outside the output region (the
  * other triangle of C included) is written; beta == 0 overwrites without reading; alpha == 0
  * reads neither A nor B. */

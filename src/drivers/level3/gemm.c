@@ -1,10 +1,5 @@
-/* gemm: C := alpha*op(A)*op(B) + beta*C, BLIS-style.
- *
- * Five loops around the microkernel of the kernel table (kernels/kernels.h):
- *   jc over n by NC   - pack a KC x NC panel of op(B) (per pc step)
- *   pc over k by KC   - beta applies on the first KC step, later steps add
- *   ic over m by MC   - pack an MC x KC block of op(A)
- *   jr over NR, ir over MR - the microkernel on one MR x NR tile
+/* gemm: C := alpha*op(A)*op(B) + beta*C, BLIS-style: the five loops around the microkernel
+ * (gemm_loops.c) on blocks of C.
  * Parallel: C is cut into a grid of pm x pn blocks (over m and n only); each part runs the five
  * loops on its block with its own packing buffers. The k loop is the same for every element at
  * every thread count and the microkernel's arithmetic does not depend on a tile's position, so
@@ -14,7 +9,6 @@
 
 #include "drivers/level3.h"
 #include "kernels/kernels.h"
-#include "kernels/workspace.h"
 #include "runtime/parallel.h"
 
 /* Address of op(X)(i, j) for a column-major X with leading dimension ldx. */
@@ -22,12 +16,6 @@ static inline const sb_t *op_at(char trans, const sb_t *x, blas_int ldx, blas_in
 {
     if (trans == 'N' || trans == 'R') return x + i + (size_t)j * ldx;
     return x + j + (size_t)i * ldx;
-}
-
-static inline sb_t op_elem(char trans, const sb_t *x, blas_int ldx, blas_int i, blas_int j)
-{
-    sb_t v = *op_at(trans, x, ldx, i, j);
-    return (trans == 'C' || trans == 'R') ? sb_conj(v) : v;
 }
 
 void SB_NAME(gemm_scale)(blas_int m, blas_int n, sb_t beta, sb_t *c, blas_int ldc)
@@ -40,67 +28,6 @@ void SB_NAME(gemm_scale)(blas_int m, blas_int n, sb_t beta, sb_t *c, blas_int ld
         else
             for (blas_int i = 0; i < m; i++) cj[i] = beta * cj[i];
     }
-}
-
-/* Unpacked loops: tiny problems, and the fallback when no buffer can be allocated. */
-static void gemm_simple(char ta, char tb, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
-                        blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc)
-{
-    for (blas_int j = 0; j < n; j++) {
-        sb_t *cj = c + (size_t)j * ldc;
-        for (blas_int i = 0; i < m; i++) {
-            sb_t s = 0;
-            for (blas_int l = 0; l < k; l++) s += op_elem(ta, a, lda, i, l) * op_elem(tb, b, ldb, l, j);
-            if (beta == 0) cj[i] = alpha * s;
-            else if (beta == 1) cj[i] = alpha * s + cj[i];
-            else cj[i] = alpha * s + beta * cj[i];
-        }
-    }
-}
-
-/* The five loops on one block of C, with buffers owned by the caller. */
-static void gemm_packed(const sb_gemm_kernels_t *kt, char ta, char tb, blas_int m, blas_int n, blas_int k,
-                        sb_t alpha, const sb_t *a, blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c,
-                        blas_int ldc, sb_t *abuf, sb_t *bbuf)
-{
-    const blas_int MR = kt->mr, NR = kt->nr, MC = kt->mc, KC = kt->kc, NC = kt->nc;
-    for (blas_int jc = 0; jc < n; jc += NC) {
-        blas_int nc = SB_MIN(NC, n - jc);
-        for (blas_int pc = 0; pc < k; pc += KC) {
-            blas_int kc = SB_MIN(KC, k - pc);
-            sb_t beta_p = pc == 0 ? beta : (sb_t)1;
-            kt->pack_b(tb, kc, nc, op_at(tb, b, ldb, pc, jc), ldb, bbuf, (int)NR);
-            for (blas_int ic = 0; ic < m; ic += MC) {
-                blas_int mc = SB_MIN(MC, m - ic);
-                kt->pack_a(ta, mc, kc, op_at(ta, a, lda, ic, pc), lda, abuf, (int)MR);
-                for (blas_int jr = 0; jr < nc; jr += NR) {
-                    const sb_t *bp = bbuf + (size_t)jr * kc;
-                    sb_t *cc = c + ic + (size_t)(jc + jr) * ldc;
-                    blas_int nr = SB_MIN(NR, nc - jr);
-                    for (blas_int ir = 0; ir < mc; ir += MR)
-                        kt->ukr(kc, alpha, abuf + (size_t)ir * kc, bp, beta_p, cc + ir, ldc, SB_MIN(MR, mc - ir), nr);
-                }
-            }
-        }
-    }
-}
-
-/* One block of C: take this thread's packing workspace, run the loops, give it back. */
-static void gemm_block(const sb_gemm_kernels_t *kt, char ta, char tb, blas_int m, blas_int n, blas_int k, sb_t alpha,
-                       const sb_t *a, blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc)
-{
-    if (m <= 0 || n <= 0) return;
-    blas_int MR = kt->mr, NR = kt->nr;
-    blas_int kc = SB_MIN((blas_int)kt->kc, k);
-    blas_int mc = SB_MIN((blas_int)kt->mc, (m + MR - 1) / MR * MR);
-    blas_int nc = SB_MIN((blas_int)kt->nc, (n + NR - 1) / NR * NR);
-    /* one block: packed A (rounded up to a cache line), then packed B */
-    size_t abytes = ((size_t)mc * kc * sizeof(sb_t) + 63) / 64 * 64, bbytes = (size_t)nc * kc * sizeof(sb_t);
-    int owned;
-    char *ws = sb_workspace_get(abytes + bbytes, &owned);
-    if (ws) gemm_packed(kt, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, (sb_t *)ws, (sb_t *)(ws + abytes));
-    else gemm_simple(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-    sb_workspace_put(ws, owned);
 }
 
 typedef struct {
@@ -131,8 +58,9 @@ static void gemm_part(void *ctx, int part, int nparts)
     blas_int i0 = cut(g->m, g->pm, pi, g->kt->mr), i1 = cut(g->m, g->pm, pi + 1, g->kt->mr);
     blas_int j0 = cut(g->n, g->pn, pj, g->kt->nr), j1 = cut(g->n, g->pn, pj + 1, g->kt->nr);
     if (i1 <= i0 || j1 <= j0) return;
-    gemm_block(g->kt, g->ta, g->tb, i1 - i0, j1 - j0, g->k, g->alpha, op_at(g->ta, g->a, g->lda, i0, 0), g->lda,
-               op_at(g->tb, g->b, g->ldb, 0, j0), g->ldb, g->beta, g->c + i0 + (size_t)j0 * g->ldc, g->ldc);
+    SB_NAME(gemm_block)(g->ta, g->tb, i1 - i0, j1 - j0, g->k, g->alpha, op_at(g->ta, g->a, g->lda, i0, 0), g->lda,
+                        op_at(g->tb, g->b, g->ldb, 0, j0), g->ldb, g->beta, g->c + i0 + (size_t)j0 * g->ldc, g->ldc,
+                        NULL);
 }
 
 /* Grid pm x pn = nparts with blocks as square as possible (in units of MR x NR tiles). */
@@ -170,14 +98,14 @@ void SB_NAME(gemm)(char transa, char transb, blas_int m, blas_int n, blas_int k,
     const sb_gemm_kernels_t *kt = sb_gemm_kernels();
     double flops = (SB_IS_COMPLEX ? 8.0 : 2.0) * (double)m * (double)n * (double)k;
     if ((double)m * n * k <= 8.0 * 8 * 8 && k <= 16) {
-        gemm_simple(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        SB_NAME(gemm_simple)(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, NULL);
         return;
     }
     int nparts = sb_threads_for(flops);
     gemm_job g = {kt, transa, transb, m, n, k, alpha, beta, a, b, c, lda, ldb, ldc, 1, 1};
     if (nparts > 1) grid(nparts, m, n, kt->mr, kt->nr, &g.pm, &g.pn);
     if (g.pm * g.pn <= 1) {
-        gemm_block(kt, transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        SB_NAME(gemm_block)(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, NULL);
         return;
     }
     sb_parallel_run(g.pm * g.pn, gemm_part, &g);

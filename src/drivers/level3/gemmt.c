@@ -1,10 +1,16 @@
-/* gemmt: C := alpha*op(A)*op(B) + beta*C on one triangle of the n x n matrix C (see level3.h).
- * Column blocks of width nb: the rectangle beside the diagonal block goes straight to gemm; the
- * diagonal block is computed by gemm on a private copy of its triangle (the other triangle of
- * the copy is zero and is thrown away), so the other triangle of C is never read or written. */
-#include <stdlib.h>
-
+/* gemmt: C := alpha*op(A)*op(B) + beta*C on one triangle of the n x n matrix C (see level3.h),
+ * and the engine of syrk/herk and syr2k/her2k (gemmt_ex, with herm).
+ *
+ * One run of the gemm loops restricted to the triangle (gemm_loops.c): op(A) and op(B) are
+ * packed once per block as in gemm, tiles outside the triangle are skipped, tiles on the
+ * diagonal go through a small copy. Parallel: the triangle's columns are cut into as many
+ * pieces as threads, of about equal area (on multiples of NR); piece [j0, j1) is the block of
+ * rows j0.. (lower) or ..j1 (upper) by those columns. Each element is computed by the same k
+ * loop and microkernel whatever piece it falls in, so the result is bitwise the same at every
+ * thread count. */
 #include "drivers/level3.h"
+#include "kernels/kernels.h"
+#include "runtime/parallel.h"
 
 static inline const sb_t *op_at(char trans, const sb_t *x, blas_int ldx, blas_int i, blas_int j)
 {
@@ -12,24 +18,62 @@ static inline const sb_t *op_at(char trans, const sb_t *x, blas_int ldx, blas_in
     return x + j + (size_t)i * ldx;
 }
 
-static inline sb_t op_elem(char trans, const sb_t *x, blas_int ldx, blas_int i, blas_int j)
+typedef struct {
+    char uplo, ta, tb;
+    int herm;
+    blas_int n, k;
+    sb_t alpha, beta;
+    const sb_t *a, *b;
+    blas_int lda, ldb;
+    sb_t *c;
+    blas_int ldc;
+    blas_int nr;
+    int nparts;
+} gemmt_job;
+
+/* Entries of the triangle in columns [0, j). */
+static double area_before(char uplo, blas_int n, blas_int j)
 {
-    sb_t v = *op_at(trans, x, ldx, i, j);
-    return (trans == 'C' || trans == 'R') ? sb_conj(v) : v;
+    double x = (double)j;
+    return uplo == 'U' ? x * (x + 1) / 2 : x * (double)n - x * (x - 1) / 2;
 }
 
-/* Rows [lo, hi) of column j that belong to the triangle. */
-static inline void tri_rows(char uplo, blas_int n, blas_int j, blas_int *lo, blas_int *hi)
+/* First column of piece p: the first multiple of nr whose area before reaches p/nparts. */
+static blas_int piece_start(const gemmt_job *g, int p)
 {
-    if (uplo == 'U') *lo = 0, *hi = j + 1;
-    else *lo = j, *hi = n;
+    if (p <= 0) return 0;
+    if (p >= g->nparts) return g->n;
+    double goal = area_before(g->uplo, g->n, g->n) * p / g->nparts;
+    blas_int j = 0;
+    while (j < g->n && area_before(g->uplo, g->n, j) < goal) j += g->nr;
+    return SB_MIN(j, g->n);
 }
 
-void SB_NAME(gemmt)(char uplo, char transa, char transb, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
-                    blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc)
+/* Columns [j0, j1) of the triangle on the calling thread. */
+static void gemmt_cols(const gemmt_job *g, blas_int j0, blas_int j1)
+{
+    if (j1 <= j0) return;
+    /* lower: rows j0..n-1, the diagonal at i - j = 0; upper: rows 0..j1-1, the diagonal at i - j = -j0 */
+    blas_int r0 = g->uplo == 'U' ? 0 : j0, r1 = g->uplo == 'U' ? j1 : g->n;
+    sb_l3_tri tri = {g->uplo, g->herm, j0 - r0};
+    SB_NAME(gemm_block)(g->ta, g->tb, r1 - r0, j1 - j0, g->k, g->alpha, op_at(g->ta, g->a, g->lda, r0, 0), g->lda,
+                        op_at(g->tb, g->b, g->ldb, 0, j0), g->ldb, g->beta, g->c + r0 + (size_t)j0 * g->ldc, g->ldc,
+                        &tri);
+}
+
+static void gemmt_part(void *ctx, int part, int nparts)
+{
+    const gemmt_job *g = ctx;
+    (void)nparts;
+    gemmt_cols(g, piece_start(g, part), piece_start(g, part + 1));
+}
+
+void SB_NAME(gemmt_ex)(char uplo, int herm, char transa, char transb, blas_int n, blas_int k, sb_t alpha,
+                       const sb_t *a, blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc)
 {
     if (n <= 0) return;
     if (!SB_IS_COMPLEX) {
+        herm = 0;
         if (transa == 'C') transa = 'T';
         if (transa == 'R') transa = 'N';
         if (transb == 'C') transb = 'T';
@@ -37,58 +81,34 @@ void SB_NAME(gemmt)(char uplo, char transa, char transb, blas_int n, blas_int k,
     }
     if (alpha == 0 || k <= 0) {
         for (blas_int j = 0; j < n; j++) {
-            blas_int lo, hi;
-            tri_rows(uplo, n, j, &lo, &hi);
-            SB_NAME(gemm_scale)(hi - lo, 1, beta, c + lo + (size_t)j * ldc, ldc);
+            blas_int lo = uplo == 'U' ? 0 : j, hi = uplo == 'U' ? j + 1 : n;
+            sb_t *cj = c + (size_t)j * ldc;
+            sb_r djj = beta == 0 ? 0 : sb_creal(cj[j]);
+            SB_NAME(gemm_scale)(hi - lo, 1, beta, cj + lo, ldc);
+            if (herm) cj[j] = sb_creal(beta) * djj;
         }
         return;
     }
-    /* block width: a multiple of 8, about n/8 (the diagonal blocks waste ~nb/n of the work),
-     * at least 32 (packing overhead), at most 256 */
-    blas_int nb = (n / 8 + 7) / 8 * 8;
-    nb = SB_MAX(32, SB_MIN(256, nb));
-    nb = SB_MIN(nb, n);
-    sb_t *t = NULL;
-    if (posix_memalign((void **)&t, 64, (size_t)nb * nb * sizeof(sb_t)) != 0) t = NULL;
-    if (!t) { /* unblocked fallback */
-        for (blas_int j = 0; j < n; j++) {
-            blas_int lo, hi;
-            tri_rows(uplo, n, j, &lo, &hi);
-            for (blas_int i = lo; i < hi; i++) {
-                sb_t s = 0;
-                for (blas_int l = 0; l < k; l++) s += op_elem(transa, a, lda, i, l) * op_elem(transb, b, ldb, l, j);
-                sb_t *cij = c + i + (size_t)j * ldc;
-                *cij = beta == 0 ? alpha * s : beta == 1 ? alpha * s + *cij : alpha * s + beta * *cij;
-            }
-        }
+    gemmt_job g = {uplo, transa, transb, herm, n, k, alpha, beta, a, b, lda, ldb, c, ldc, sb_gemm_kernels()->nr, 1};
+    if ((double)n * n * k <= 8.0 * 8 * 8 && k <= 16) { /* tiny: as gemm does */
+        sb_l3_tri tri = {uplo, herm, 0};
+        SB_NAME(gemm_simple)(transa, transb, n, n, k, alpha, a, lda, b, ldb, beta, c, ldc, &tri);
         return;
     }
-    for (blas_int j0 = 0; j0 < n; j0 += nb) {
-        blas_int jb = SB_MIN(nb, n - j0);
-        const sb_t *bj = op_at(transb, b, ldb, 0, j0);
-        /* the rectangle beside the diagonal block */
-        if (uplo == 'U') {
-            if (j0 > 0)
-                SB_NAME(gemm)(transa, transb, j0, jb, k, alpha, a, lda, bj, ldb, beta, c + (size_t)j0 * ldc, ldc);
-        } else {
-            blas_int r0 = j0 + jb;
-            if (r0 < n)
-                SB_NAME(gemm)(transa, transb, n - r0, jb, k, alpha, op_at(transa, a, lda, r0, 0), lda, bj, ldb, beta,
-                              c + r0 + (size_t)j0 * ldc, ldc);
-        }
-        /* the diagonal block, through the private copy */
-        sb_t *cd = c + j0 + (size_t)j0 * ldc;
-        for (blas_int j = 0; j < jb; j++)
-            for (blas_int i = 0; i < jb; i++) {
-                int mine = uplo == 'U' ? i <= j : i >= j;
-                t[i + (size_t)j * jb] = (mine && beta != 0) ? cd[i + (size_t)j * ldc] : (sb_t)0;
-            }
-        SB_NAME(gemm)(transa, transb, jb, jb, k, alpha, op_at(transa, a, lda, j0, 0), lda, bj, ldb, beta, t, jb);
-        for (blas_int j = 0; j < jb; j++) {
-            blas_int lo, hi;
-            tri_rows(uplo, jb, j, &lo, &hi);
-            for (blas_int i = lo; i < hi; i++) cd[i + (size_t)j * ldc] = t[i + (size_t)j * jb];
-        }
+    double flops = (SB_IS_COMPLEX ? 4.0 : 1.0) * (double)n * (double)(n + 1) * (double)k;
+    int nparts = sb_threads_for(flops);
+    blas_int tiles = (n + g.nr - 1) / g.nr;
+    if (nparts > tiles) nparts = (int)tiles;
+    if (nparts <= 1) {
+        gemmt_cols(&g, 0, n);
+        return;
     }
-    free(t);
+    g.nparts = nparts;
+    sb_parallel_run(nparts, gemmt_part, &g);
+}
+
+void SB_NAME(gemmt)(char uplo, char transa, char transb, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
+                    blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc)
+{
+    SB_NAME(gemmt_ex)(uplo, 0, transa, transb, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }

@@ -1,4 +1,4 @@
-/* syr2k / her2k: the rank-2k update of one triangle, through the block-column engine (rankk.c). */
+/* syr2k / her2k: the rank-2k update of one triangle, through the triangle engine (rankk.c, on gemmt). */
 #include "drivers/level3_structured.h"
 
 void SB_NAME(syr2k)(char uplo, char trans, int herm, blas_int n, blas_int k, sb_t alpha, const sb_t *a,

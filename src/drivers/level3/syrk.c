@@ -1,4 +1,4 @@
-/* syrk / herk: the rank-k update of one triangle, through the block-column engine (rankk.c). */
+/* syrk / herk: the rank-k update of one triangle, through the triangle engine (rankk.c, on gemmt). */
 #include "drivers/level3_structured.h"
 
 void SB_NAME(syrk)(char uplo, char trans, int herm, blas_int n, blas_int k, sb_t alpha, const sb_t *a,

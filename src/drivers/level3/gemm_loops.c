@@ -1,0 +1,176 @@
+/* The five gemm loops on one block of C, on the calling thread, optionally restricted to a
+ * triangle (the engine of gemm, gemmt, syrk/herk and syr2k/her2k).
+ *
+ *   jc over n by NC   - pack a KC x NC panel of op(B) (per pc step)
+ *   pc over k by KC   - beta applies on the first KC step, later steps add
+ *   ic over m by MC   - pack an MC x KC block of op(A)
+ *   jr over NR, ir over MR - the microkernel on one MR x NR tile
+ *
+ * Triangle (tri != NULL): only the entries (i, j) of the block with i - j <= off ('U') or
+ * i - j >= off ('L') are owned. Row blocks and tiles wholly outside are skipped; a tile wholly
+ * inside (and off the diagonal i - j == off) gets the microkernel straight into C; a tile that
+ * meets the diagonal gets it on a small MR x NR copy holding only the owned entries of C (not
+ * read when beta is 0), and only the owned entries are copied back. herm: the diagonal entries
+ * are read and written with a zero imaginary part. Every element goes through the same k loop
+ * and the same microkernel whichever path computes it (the kernel's arithmetic does not depend
+ * on a tile's position or size), so any split of C among threads gives the same bits. */
+#include <stdlib.h>
+
+#include "drivers/level3.h"
+#include "kernels/kernels.h"
+#include "kernels/workspace.h"
+
+/* The largest MR x NR the copy for diagonal tiles holds (every kernel set fits). */
+enum { TILE_MAX = 256 };
+
+/* Address of op(X)(i, j) for a column-major X with leading dimension ldx. */
+static inline const sb_t *op_at(char trans, const sb_t *x, blas_int ldx, blas_int i, blas_int j)
+{
+    if (trans == 'N' || trans == 'R') return x + i + (size_t)j * ldx;
+    return x + j + (size_t)i * ldx;
+}
+
+static inline sb_t op_elem(char trans, const sb_t *x, blas_int ldx, blas_int i, blas_int j)
+{
+    sb_t v = *op_at(trans, x, ldx, i, j);
+    return (trans == 'C' || trans == 'R') ? sb_conj(v) : v;
+}
+
+/* Entry (i, j) of the block: e = i - j - off; owned when e <= 0 ('U') or e >= 0 ('L'). */
+static inline int tri_owns(const sb_l3_tri *t, blas_int e) { return t->uplo == 'U' ? e <= 0 : e >= 0; }
+
+void SB_NAME(gemm_simple)(char ta, char tb, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
+                          blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc,
+                          const sb_l3_tri *tri)
+{
+    for (blas_int j = 0; j < n; j++) {
+        sb_t *cj = c + (size_t)j * ldc;
+        for (blas_int i = 0; i < m; i++) {
+            blas_int e = tri ? i - j - tri->off : 0;
+            if (tri && !tri_owns(tri, e)) continue;
+            int real = tri && tri->herm && e == 0;
+            sb_t s = 0;
+            for (blas_int l = 0; l < k; l++) s += op_elem(ta, a, lda, i, l) * op_elem(tb, b, ldb, l, j);
+            sb_t old = beta == 0 ? 0 : real ? sb_creal(cj[i]) : cj[i];
+            sb_t v = beta == 0 ? alpha * s : beta == 1 ? alpha * s + old : alpha * s + beta * old;
+            cj[i] = real ? sb_creal(v) : v;
+        }
+    }
+}
+
+/* One tile that meets the diagonal: e0 = i0 - j0 - off for its first entry. */
+static void tile_diag(const sb_gemm_kernels_t *kt, const sb_l3_tri *tri, blas_int kc, sb_t alpha, const sb_t *ap,
+                      const sb_t *bp, sb_t beta, sb_t *c, blas_int ldc, blas_int e0, blas_int mr, blas_int nr)
+{
+    _Alignas(64) sb_t t[TILE_MAX];
+    const blas_int MR = kt->mr;
+    if (beta != 0)
+        for (blas_int j = 0; j < nr; j++)
+            for (blas_int i = 0; i < mr; i++) {
+                blas_int e = e0 + i - j;
+                sb_t v = 0;
+                if (tri_owns(tri, e)) v = c[i + (size_t)j * ldc];
+                t[i + j * MR] = tri->herm && e == 0 ? sb_creal(v) : v;
+            }
+    kt->ukr(kc, alpha, ap, bp, beta, t, MR, mr, nr);
+    for (blas_int j = 0; j < nr; j++)
+        for (blas_int i = 0; i < mr; i++) {
+            blas_int e = e0 + i - j;
+            if (!tri_owns(tri, e)) continue;
+            sb_t v = t[i + j * MR];
+            c[i + (size_t)j * ldc] = tri->herm && e == 0 ? sb_creal(v) : v;
+        }
+}
+
+/* The jr/ir loops over the tiles of one packed mc x nc block of C whose first entry is (ic, jc)
+ * in the block's coordinates, keeping to the triangle. */
+static void macro_tri(const sb_gemm_kernels_t *kt, const sb_l3_tri *tri, blas_int ic, blas_int jc, blas_int mc,
+                      blas_int nc, blas_int kc, sb_t alpha, const sb_t *abuf, const sb_t *bbuf, sb_t beta, sb_t *c,
+                      blas_int ldc)
+{
+    const blas_int MR = kt->mr, NR = kt->nr;
+    for (blas_int jr = 0; jr < nc; jr += NR) {
+        blas_int nr = SB_MIN(NR, nc - jr);
+        blas_int d = ic - (jc + jr) - tri->off; /* e of the block's top row in the tile's first column */
+        blas_int ir0 = 0, ir1 = mc;
+        if (tri->uplo == 'L') {
+            /* owned rows start at i - ic = -d (first column); earlier slivers are outside */
+            if (-d >= mc) break; /* further right only fewer rows */
+            if (-d > 0) ir0 = -d / MR * MR;
+        } else {
+            /* owned rows end at i - ic = nr - 1 - d (last column) */
+            if (d > nr - 1) continue;
+            ir1 = SB_MIN(mc, nr - d);
+        }
+        const sb_t *bp = bbuf + (size_t)jr * kc;
+        sb_t *cc = c + (size_t)jr * ldc;
+        for (blas_int ir = ir0; ir < ir1; ir += MR) {
+            blas_int mr = SB_MIN(MR, mc - ir);
+            blas_int e0 = d + ir; /* e of the tile's first entry */
+            blas_int lo = e0 - (nr - 1), hi = e0 + mr - 1;
+            int inside = tri->uplo == 'L' ? lo > 0 : hi < 0;
+            if (inside)
+                kt->ukr(kc, alpha, abuf + (size_t)ir * kc, bp, beta, cc + ir, ldc, mr, nr);
+            else if (tri->uplo == 'L' ? hi >= 0 : lo <= 0)
+                tile_diag(kt, tri, kc, alpha, abuf + (size_t)ir * kc, bp, beta, cc + ir, ldc, e0, mr, nr);
+        }
+    }
+}
+
+/* The five loops with buffers owned by the caller. */
+static void gemm_packed(const sb_gemm_kernels_t *kt, char ta, char tb, blas_int m, blas_int n, blas_int k,
+                        sb_t alpha, const sb_t *a, blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c,
+                        blas_int ldc, const sb_l3_tri *tri, sb_t *abuf, sb_t *bbuf)
+{
+    const blas_int MR = kt->mr, NR = kt->nr, MC = kt->mc, KC = kt->kc, NC = kt->nc;
+    blas_int j_lo = 0;
+    if (tri && tri->uplo == 'L') n = SB_MIN(n, m - tri->off); /* columns right of the last row's reach */
+    if (tri && tri->uplo == 'U' && tri->off < 0) j_lo = -tri->off / NR * NR;
+    for (blas_int jc = j_lo; jc < n; jc += NC) {
+        blas_int nc = SB_MIN(NC, n - jc);
+        blas_int i_lo = 0, i_hi = m; /* the rows this column block meets */
+        if (tri && tri->uplo == 'L') i_lo = SB_MAX(0, jc + tri->off) / MR * MR;
+        if (tri && tri->uplo == 'U') i_hi = SB_MIN(m, jc + nc + tri->off);
+        for (blas_int pc = 0; pc < k; pc += KC) {
+            blas_int kc = SB_MIN(KC, k - pc);
+            sb_t beta_p = pc == 0 ? beta : (sb_t)1;
+            kt->pack_b(tb, kc, nc, op_at(tb, b, ldb, pc, jc), ldb, bbuf, (int)NR);
+            for (blas_int ic = i_lo; ic < i_hi; ic += MC) {
+                blas_int mc = SB_MIN(MC, i_hi - ic);
+                kt->pack_a(ta, mc, kc, op_at(ta, a, lda, ic, pc), lda, abuf, (int)MR);
+                sb_t *cb = c + ic + (size_t)jc * ldc;
+                if (tri) {
+                    macro_tri(kt, tri, ic, jc, mc, nc, kc, alpha, abuf, bbuf, beta_p, cb, ldc);
+                    continue;
+                }
+                for (blas_int jr = 0; jr < nc; jr += NR) {
+                    const sb_t *bp = bbuf + (size_t)jr * kc;
+                    sb_t *cc = cb + (size_t)jr * ldc;
+                    blas_int nr = SB_MIN(NR, nc - jr);
+                    for (blas_int ir = 0; ir < mc; ir += MR)
+                        kt->ukr(kc, alpha, abuf + (size_t)ir * kc, bp, beta_p, cc + ir, ldc, SB_MIN(MR, mc - ir), nr);
+                }
+            }
+        }
+    }
+}
+
+void SB_NAME(gemm_block)(char ta, char tb, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
+                         blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc,
+                         const sb_l3_tri *tri)
+{
+    if (m <= 0 || n <= 0) return;
+    const sb_gemm_kernels_t *kt = sb_gemm_kernels();
+    blas_int MR = kt->mr, NR = kt->nr;
+    blas_int kc = SB_MIN((blas_int)kt->kc, k);
+    blas_int mc = SB_MIN((blas_int)kt->mc, (m + MR - 1) / MR * MR);
+    blas_int nc = SB_MIN((blas_int)kt->nc, (n + NR - 1) / NR * NR);
+    /* one block: packed A (rounded up to a cache line), then packed B */
+    size_t abytes = ((size_t)mc * kc * sizeof(sb_t) + 63) / 64 * 64, bbytes = (size_t)nc * kc * sizeof(sb_t);
+    int owned;
+    char *ws = tri && MR * NR > TILE_MAX ? NULL : sb_workspace_get(abytes + bbytes, &owned);
+    if (ws)
+        gemm_packed(kt, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, tri, (sb_t *)ws, (sb_t *)(ws + abytes));
+    else SB_NAME(gemm_simple)(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, tri);
+    if (ws) sb_workspace_put(ws, owned);
+}
