@@ -22,9 +22,13 @@
 #include "lapack/lapack.h"
 #include "runtime/parallel.h"
 
+#include <stdlib.h>
+
 #define GETRF_LEAF 8
 /* Blocked with look-ahead from this many columns (and rows) on; below it the plain recursion. */
 #define GETRF_BLOCKED_MIN 384
+/* Panel width of the blocked loop. */
+#define GETRF_NB 192
 
 static inline sb_r absval(sb_t x)
 {
@@ -129,7 +133,7 @@ static blas_int rec(blas_int m, blas_int n, sb_t *a, blas_int lda, blas_int *ipi
  * others update the rest of the matrix (look-ahead of depth one). The chunks are the parts of
  * one sb_parallel_run, so their shapes - and the result - are the same at every thread count;
  * with one thread they simply run in order. The interchanges of each panel are applied to the
- * columns left of it at the end, in parallel over columns (lp_laswp). */
+ * columns left of it at the end, composed into one permutation per panel block (left_swaps). */
 
 typedef struct {
     blas_int m, n, lda, j, jb, nb, nextw, cw, nchunks;
@@ -172,10 +176,70 @@ static void step_part(void *ctx, int p, int np)
     if (c0 < c1) update_cols(s, c0, c1);
 }
 
+/* ---- the later panels' interchanges on the columns left of them ----
+ *
+ * Panel block b (columns c0..c1) still needs the interchanges of every later panel, rows c1..
+ * in order. Applied one panel at a time that is one pass over the block's columns per later
+ * panel; instead they are composed once into a row permutation (src: row c1 + r of the result
+ * is row c1 + src[r] of the block now) and each column is gathered through it in one pass. One
+ * part per panel block; the result is a pure data movement, the same at every thread count. */
+
+typedef struct {
+    blas_int m, mn, nb, lda;
+    sb_t *a;
+    const blas_int *ipiv;
+} left_job;
+
+static void left_part(void *ctx, int p, int np)
+{
+    const left_job *L = ctx;
+    blas_int c0 = (blas_int)p * L->nb, c1 = SB_MIN(c0 + L->nb, L->mn), r = L->m - c1;
+    blas_int *src = malloc(sizeof(blas_int) * (size_t)r);
+    sb_t *buf = malloc(sizeof(sb_t) * (size_t)r);
+    if (!src || !buf) {
+        /* no memory: the same interchanges, one at a time */
+        free(src);
+        free(buf);
+        SB_NAME(lp_laswp)(c1 - c0, L->a + (size_t)c0 * L->lda, L->lda, c1 + 1, L->mn, L->ipiv, 1);
+        return;
+    }
+    for (blas_int i = 0; i < r; i++) src[i] = i;
+    for (blas_int i = c1; i < L->mn; i++) {
+        blas_int q = L->ipiv[i] - 1 - c1, t = src[i - c1];
+        src[i - c1] = src[q];
+        src[q] = t;
+    }
+    /* rows from lo on are not moved by any of the interchanges */
+    blas_int lo = r;
+    while (lo > 0 && src[lo - 1] == lo - 1) lo--;
+    for (blas_int j = c0; j < c1; j++) {
+        sb_t *col = L->a + c1 + (size_t)j * L->lda;
+        for (blas_int i = 0; i < lo; i++) buf[i] = col[src[i]];
+        for (blas_int i = 0; i < lo; i++) col[i] = buf[i];
+    }
+    free(src);
+    free(buf);
+}
+
+static void left_swaps(blas_int m, blas_int mn, blas_int nb, sb_t *a, blas_int lda, const blas_int *ipiv)
+{
+    left_job L = {m, mn, nb, lda, a, ipiv};
+    int np = (int)((mn - 1) / nb); /* the last block has no later panel */
+    if (np <= 0) return;
+    double moves = 0;
+    for (int p = 0; p < np; p++) moves += (double)nb * (double)(m - (blas_int)(p + 1) * nb);
+    if (sb_threads_for(24.0 * moves) <= 1) {
+        for (int p = 0; p < np; p++) left_part(&L, p, np);
+    } else {
+        sb_parallel_run(np, left_part, &L);
+    }
+}
+
 static blas_int blocked(blas_int m, blas_int n, sb_t *a, blas_int lda, blas_int *ipiv)
 {
     blas_int mn = SB_MIN(m, n);
-    blas_int nb = mn >= 2500 ? 192 : 128;
+    /* measured: 192 beats 128 and 256 from 500 to 4000 (k = 192 suits gemm, panels stay short) */
+    blas_int nb = GETRF_NB;
     /* the first panel, by the recursion (its gemms are parallel) */
     blas_int jb = SB_MIN(nb, mn);
     blas_int info = rec(m, jb, a, lda, ipiv);
@@ -215,11 +279,7 @@ static blas_int blocked(blas_int m, blas_int n, sb_t *a, blas_int lda, blas_int 
         jb = s.nextw;
         if (j >= mn) break;
     }
-    /* each panel's interchanges on the columns left of it */
-    for (blas_int k = nb; k < mn; k += nb) {
-        blas_int kb = SB_MIN(nb, mn - k);
-        SB_NAME(lp_laswp)(k, a, lda, k + 1, k + kb, ipiv, 1);
-    }
+    left_swaps(m, mn, nb, a, lda, ipiv);
     return info;
 }
 
