@@ -292,17 +292,19 @@ static TT_UNUSED int tt_pool_gemm(int nparts, int m, int n, int k, const double 
     return ok ? distinct : -1;
 }
 
-/* The pool job with threads: 4*nt parts sleeping `part_sleep_s` each, repeated (up to 5 times)
- * until more than one thread took part, since a loaded machine may starve the workers once.
- * Returns the most distinct threads seen, or -1 when any run was wrong. */
+/* The pool job with threads: 4*nt parts sleeping `part_sleep_s` each, repeated (up to 8 times,
+ * each time with parts twice as long, up to 50 ms) until more than one thread took part, since
+ * a loaded machine may starve the workers for a while. Returns the most distinct threads seen,
+ * or -1 when any run was wrong. */
 static TT_UNUSED int tt_pool_parallel(int nt, int m, int n, int k, const double *a, const double *b,
                                       const double *expect, double part_sleep_s)
 {
     int best = 0;
-    for (int tries = 0; tries < 5 && best < 2; tries++) {
+    for (int tries = 0; tries < 8 && best < 2; tries++) {
         int d = tt_pool_gemm(4 * nt, m, n, k, a, b, expect, part_sleep_s);
         if (d < 0) return -1;
         if (d > best) best = d;
+        if (part_sleep_s < 0.05) part_sleep_s *= 2;
     }
     return best;
 }
