@@ -1,4 +1,4 @@
-/* The kernel table: which microkernels, packers and block sizes each precision uses (and the real
+/* The kernel table: which microkernels (gemm, trsm tile), packers and block sizes each precision uses (and the real
  * gemv dot-form and axpy-form kernels), chosen once
  * (first use, pthread_once) from cpuid, overridable with SAFEBLAS_KERNEL=generic|avx2. */
 #include "kernels/kernels.h"
@@ -66,6 +66,7 @@ static void blocks(int size, int mr, int nr, int *mc, int *kcp, int *nc)
         tab.ukr = sb_##P##_gemm_ukr_##set;                                                               \
         tab.pack_a = sb_##P##_gemm_pack_a_##set;                                                         \
         tab.pack_b = sb_##P##_gemm_pack_b_##set;                                                         \
+        tab.trsm_ukr = sb_##P##_trsm_ukr_##set;                                                           \
     } while (0)
 
 static void choose(void)

@@ -21,7 +21,18 @@
  *       C(i,j) := alpha * sum_{p<k} a(i,p) b(p,j) + beta * C(i,j)   (C column-major, ldc)
  *   beta == 0: C is written without being read. Nothing outside the m x n tile is touched.
  *   Every element is computed with the same arithmetic whatever its position in the tile and
- *   whether the tile is full or partial, so results do not depend on how C is split. */
+ *   whether the tile is full or partial, so results do not depend on how C is split.
+ *
+ * trsm_ukr(k, alpha, a, b, d, upper, unit, c, rs, cs, m, n, x): one register tile of a packed
+ *   triangular solve X * D = T (BLIS's gemmtrsm; trsm's side 'L' is the same with B and op(A)
+ *   transposed), working in place in x, MR x NR column-major (ld MR, all NR columns writable):
+ *       x := alpha*C - a*b       a, b as for ukr (k may be 0); C(i,j) at c[i*rs + j*cs], i < m, j < n
+ *   then for the columns j < n, ascending if upper, else descending:
+ *       x(:,j) := (x(:,j) - sum over the columns l already solved, in that order, of x(:,l)*D(l,j)) / D(j,j)
+ *   with D(l,j) = d[l + j*NR] (the tile's NR x NR diagonal block of D; no division if unit: D(j,j)
+ *   is not read), and the m x n part of x is stored into C. Dividing, not multiplying by a
+ *   reciprocal, rounds once as the reference does. Every element gets the same arithmetic whatever
+ *   m and n are. x then holds the solved tile in the packed A format (rows past m computed on zeros). */
 #ifndef SB_KERNELS_H
 #define SB_KERNELS_H
 
@@ -32,12 +43,16 @@
                                          blas_int ldc, blas_int m, blas_int n);                          \
     typedef void (*sb_##P##_gemm_pack_fn)(char trans, blas_int rows, blas_int cols, const T *x,          \
                                           blas_int ldx, T *buf, int r);                                  \
+    typedef void (*sb_##P##_trsm_ukr_fn)(blas_int k, T alpha, const T *a, const T *b, const T *d,         \
+                                         int upper, int unit, T *c, blas_int rs, blas_int cs, blas_int m,   \
+                                         blas_int n, T *x);                                                 \
     typedef struct {                                                                                     \
         int mr, nr;       /* register block */                                                           \
         int mc, kc, nc;   /* cache blocks: mc a multiple of mr, nc a multiple of nr */                   \
         sb_##P##_gemm_ukr_fn ukr;                                                                        \
         sb_##P##_gemm_pack_fn pack_a; /* (trans, m, k, a, lda, buf, mr) */                               \
         sb_##P##_gemm_pack_fn pack_b; /* (trans, k, n, b, ldb, buf, nr) */                               \
+        sb_##P##_trsm_ukr_fn trsm_ukr; /* the packed triangular-solve tile kernel on ukr */              \
     } sb_##P##_gemm_kernels_t;                                                                           \
     const sb_##P##_gemm_kernels_t *sb_##P##_gemm_kernels(void);                                         \
     /* the kernels of each set, for the table */                                                         \
@@ -45,6 +60,11 @@
                                    blas_int ldc, blas_int m, blas_int n);                                \
     void sb_##P##_gemm_ukr_avx2(blas_int k, T alpha, const T *a, const T *b, T beta, T *c,               \
                                 blas_int ldc, blas_int m, blas_int n);                                   \
+    void sb_##P##_trsm_ukr_generic(blas_int k, T alpha, const T *a, const T *b, const T *d, int upper,   \
+                                   int unit, T *c, blas_int rs, blas_int cs, blas_int m, blas_int n,     \
+                                   T *x);                                                                \
+    void sb_##P##_trsm_ukr_avx2(blas_int k, T alpha, const T *a, const T *b, const T *d, int upper,      \
+                                int unit, T *c, blas_int rs, blas_int cs, blas_int m, blas_int n, T *x); \
     void sb_##P##_gemm_pack_a_generic(char trans, blas_int m, blas_int k, const T *a, blas_int lda,      \
                                       T *buf, int mr);                                                   \
     void sb_##P##_gemm_pack_b_generic(char trans, blas_int k, blas_int n, const T *b, blas_int ldb,      \

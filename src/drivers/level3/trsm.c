@@ -3,15 +3,17 @@
  * Recursive over A on the whole of B: A is split in two near the middle (at a multiple of 16),
  * one half is solved, the coupling block goes through one large gemm over all right-hand sides
  * (gemm splits it over the threads itself), then the other half. A diagonal block of order
- * <= TRSM_PK is solved by a packed macro-kernel in the style of BLIS's gemmtrsm: the block of
- * op(A) is packed once in the gemm microkernel's A (side 'L') or B (side 'R') format; B is
- * walked one register tile at a time, each tile first gets the contribution of the tiles
- * already solved through the gemm microkernel (whose packed operand is the solution itself,
- * written back into a packed sliver as it is produced), then its small diagonal triangle is
- * solved with plain substitution (dividing by the diagonal, as the reference does). The right-hand sides of a diagonal block are cut into slabs
- * (columns for side 'L', rows for side 'R') that run in parallel; every element is computed by
- * the same arithmetic whatever slab holds it, and the recursion points and gemm calls depend
- * only on the problem, so the result is bitwise the same at every thread count.
+ * <= TRSM_PK is solved by a packed macro-kernel in the style of BLIS's gemmtrsm, in the form
+ * Y * D = T for both sides (side 'L' transposed: Y = X^T, D = op(A)^T): the part of D each tile
+ * reads is packed once in the gemm microkernel's B format, and the right-hand sides are walked
+ * MR at a time; per tile of NR unknowns, the kernel table's trsm_ukr takes alpha*B minus the
+ * unknowns already solved (a packed sliver the kernel itself fills) times their coupling rows
+ * of D through the gemm microkernel, then solves the tile's small triangle on whole columns of
+ * MR right-hand sides (vector code), dividing by the diagonal as the reference does. The
+ * right-hand sides of a diagonal block are cut into slabs (columns for side 'L', rows for side
+ * 'R') that run in parallel; every element is computed by the same arithmetic whatever slab
+ * holds it, and the recursion points and gemm calls depend only on the problem, so the result is
+ * bitwise the same at every thread count.
  * Without memory for the packed buffers the unpacked recursive solver below is used. */
 #include <stdlib.h>
 
@@ -124,19 +126,26 @@ static void solve_right(const tr_ctx *x, blas_int n, blas_int mr, sb_t alpha, co
     }
 }
 
-/* ---- packed macro-kernel for one diagonal block ---- */
+/* ---- packed macro-kernel for one diagonal block ----
+ * Both sides are solved in the form Y * D = T of the kernel table's trsm_ukr: side 'R' is that with
+ * Y = X (rows of B are right-hand sides) and D = op(A); side 'L' is its transpose, Y = X^T (columns
+ * of B are right-hand sides, read and written through swapped strides) and D = op(A)^T, upper when
+ * op(A) is lower. So each register tile holds MR right-hand sides by NR unknowns, and the
+ * substitution runs on whole columns of the tile (vectors of MR right-hand sides). */
 
 typedef struct {
     const tr_ctx *x;
     const sb_gemm_kernels_t *kt;
-    blas_int mb;    /* order of the diagonal block */
+    blas_int nb;    /* order of the diagonal block */
     blas_int nrhs;  /* right-hand sides: columns (side 'L') or rows (side 'R') of B */
+    blas_int rs, cs; /* Y(p, j) at b[p*rs + j*cs]: p a right-hand side, j an unknown */
+    int upper, unit; /* D upper triangular; unit diagonal */
     blas_int slab, nslabs;
     sb_t alpha;
     const sb_t *a;  /* the diagonal block of A */
     sb_t *b;        /* its rows (side 'L') or columns (side 'R') of B */
-    const sb_t *apk; /* op(A) packed: pack_a (side 'L') or pack_b (side 'R') format, depth mb */
-    const sb_t *dt;  /* diagonal tiles of op(A), tile s at dt + s*r*r, (i, l) at i + l*r, 1/diagonal */
+    const sb_t *dpk; /* D packed in pack_b format (slivers of NR columns, depth nb) */
+    const sb_t *dt;  /* diagonal tiles of D: tile s at dt + s*NR*NR, D(l, j) at l + j*NR */
 } pk_ctx;
 
 static void *pk_alloc(size_t elems)
@@ -146,145 +155,22 @@ static void *pk_alloc(size_t elems)
     return p;
 }
 
-/* The register block of the usual kernel set, so the small solves below get constant trip counts. */
-#if defined(SB_PREC_S)
-#define PK_MR SB_AVX2_S_MR
-#define PK_NR SB_AVX2_S_NR
-#elif defined(SB_PREC_D)
-#define PK_MR SB_AVX2_D_MR
-#define PK_NR SB_AVX2_D_NR
-#elif defined(SB_PREC_C)
-#define PK_MR SB_AVX2_C_MR
-#define PK_NR SB_AVX2_C_NR
-#else
-#define PK_MR SB_AVX2_Z_MR
-#define PK_NR SB_AVX2_Z_NR
-#endif
-
-/* y -= f*x on w entries (the rows or columns of a tile never overlap). */
-static inline void pk_axpy(sb_t *restrict y, const sb_t *restrict x, sb_t f, const blas_int w)
-{
-    for (blas_int j = 0; j < w; j++) y[j] -= f * x[j];
-}
-
-/* Division, not multiplication by a reciprocal: one rounding, as the reference, so a solve
- * split into blocks (LAPACK's RFP routines call trsm on halves) stays close to the whole one. */
-static inline void pk_div(sb_t *restrict y, sb_t f, const blas_int w)
-{
-    for (blas_int j = 0; j < w; j++) y[j] = y[j] / f;
-}
-
-/* Side 'L': the mr rows of a tile, stored as rows of the packed sliver (row i at r + i*w, w
- * entries, the columns past the tile zero), solved with the diagonal tile d (ld dld; its
- * diagonal holds the diagonal of op(A)). */
-static inline void solve_rows(int lower, int unit, blas_int mr, const sb_t *d, blas_int dld, sb_t *r, const blas_int w)
-{
-    if (lower) {
-        for (blas_int l = 0; l < mr; l++) {
-            sb_t *rl = r + l * w;
-            if (!unit) {
-                pk_div(rl, d[l + l * dld], w);
-            }
-            for (blas_int i = l + 1; i < mr; i++) {
-                pk_axpy(r + i * w, rl, d[i + l * dld], w);
-            }
-        }
-    } else {
-        for (blas_int l = mr - 1; l >= 0; l--) {
-            sb_t *rl = r + l * w;
-            if (!unit) {
-                pk_div(rl, d[l + l * dld], w);
-            }
-            for (blas_int i = 0; i < l; i++) {
-                pk_axpy(r + i * w, rl, d[i + l * dld], w);
-            }
-        }
-    }
-}
-
-/* Side 'R': the nr columns of a tile, stored as columns of the packed sliver (column j at
- * c + j*h, h entries, the rows past the tile zero), solved with the diagonal tile d (ld dld;
- * its diagonal holds the diagonal of op(A)). */
-static inline void solve_cols(int upper, int unit, blas_int nr, const sb_t *d, blas_int dld, sb_t *c, const blas_int h)
-{
-    for (blas_int jj = 0; jj < nr; jj++) {
-        blas_int j = upper ? jj : nr - 1 - jj;
-        sb_t *cj = c + j * h;
-        blas_int l0 = upper ? 0 : j + 1, l1 = upper ? j : nr;
-        for (blas_int l = l0; l < l1; l++) {
-            pk_axpy(cj, c + l * h, d[l + j * dld], h);
-        }
-        if (!unit) {
-            pk_div(cj, d[j + j * dld], h);
-        }
-    }
-}
-
-/* Side 'L': slabs of columns; per NR columns, the row tiles from the first solved to the last.
- * Each tile: the microkernel puts alpha*B - (solved part)*(its rows of op(A)) straight into B,
- * the tile is copied into its rows of the packed sliver, solved there, and copied back. */
-static void pk_left_part(void *ctx, int part, int nparts)
+/* The slabs part, part + nparts, ... : per MR right-hand sides, the tiles of NR unknowns from the
+ * first solved to the last. Each tile gets alpha*B minus the solved unknowns (the packed sliver `ys`,
+ * MR right-hand sides in the packed A format) times their coupling rows of D, then its own
+ * triangle solved, written back to B and into its place in the sliver. */
+static void pk_part(void *ctx, int part, int nparts)
 {
     const pk_ctx *p = ctx;
     const tr_ctx *x = p->x;
-    const blas_int MR = p->kt->mr, NR = p->kt->nr, mb = p->mb, ldb = x->ldb;
-    const blas_int nsl = (mb + MR - 1) / MR;
-    const int unit = x->diag == 'U', lower = x->lower;
-    sb_t *bb = pk_alloc((size_t)mb * NR);
-    if (!bb) {
-        for (blas_int s = part; s < p->nslabs; s += nparts) {
-            blas_int j0 = s * p->slab;
-            solve_left(x, mb, SB_MIN(p->slab, p->nrhs - j0), p->alpha, p->a, p->b + (size_t)j0 * ldb);
-        }
-        return;
-    }
-    for (blas_int s = part; s < p->nslabs; s += nparts) {
-        blas_int j0 = s * p->slab, j1 = SB_MIN(j0 + p->slab, p->nrhs);
-        for (blas_int jr = j0; jr < j1; jr += NR) {
-            blas_int nr = SB_MIN(NR, j1 - jr);
-            sb_t *bc = p->b + (size_t)jr * ldb;
-            if (nr < NR)
-                for (blas_int q = 0; q < (blas_int)mb * NR; q++) bb[q] = 0;
-            for (blas_int t = 0; t < nsl; t++) {
-                blas_int si = lower ? t : nsl - 1 - t;
-                blas_int i0 = si * MR, mr = SB_MIN(MR, mb - i0);
-                const sb_t *asl = p->apk + (size_t)si * MR * mb;
-                blas_int k = lower ? i0 : mb - i0 - mr;
-                sb_t *bt = bc + i0, *rows = bb + (size_t)i0 * NR;
-                if (k > 0) {
-                    blas_int o = lower ? 0 : i0 + mr;
-                    p->kt->ukr(k, -1, asl + (size_t)o * MR, bb + (size_t)o * NR, p->alpha, bt, ldb, mr, nr);
-                    for (blas_int j = 0; j < nr; j++)
-                        for (blas_int i = 0; i < mr; i++) rows[i * NR + j] = bt[i + (size_t)j * ldb];
-                } else {
-                    for (blas_int j = 0; j < nr; j++)
-                        for (blas_int i = 0; i < mr; i++) rows[i * NR + j] = p->alpha * bt[i + (size_t)j * ldb];
-                }
-                const sb_t *d = p->dt + (size_t)si * MR * MR;
-                if (NR == PK_NR) solve_rows(lower, unit, mr, d, MR, rows, PK_NR);
-                else solve_rows(lower, unit, mr, d, MR, rows, NR);
-                for (blas_int j = 0; j < nr; j++)
-                    for (blas_int i = 0; i < mr; i++) bt[i + (size_t)j * ldb] = rows[i * NR + j];
-            }
-        }
-    }
-    free(bb);
-}
-
-/* Side 'R': slabs of rows; per MR rows, the column tiles from the first solved to the last, each
- * as for side 'L' with the roles of rows and columns exchanged. */
-static void pk_right_part(void *ctx, int part, int nparts)
-{
-    const pk_ctx *p = ctx;
-    const tr_ctx *x = p->x;
-    const blas_int MR = p->kt->mr, NR = p->kt->nr, nb = p->mb, ldb = x->ldb;
+    const blas_int MR = p->kt->mr, NR = p->kt->nr, nb = p->nb, rs = p->rs, cs = p->cs;
     const blas_int nsl = (nb + NR - 1) / NR;
-    const int unit = x->diag == 'U', upper = !x->lower;
-    sb_t *as = pk_alloc((size_t)nb * MR);
-    if (!as) {
+    sb_t *ys = pk_alloc((size_t)nsl * NR * MR); /* whole tiles: trsm_ukr may write all NR columns */
+    if (!ys) {
         for (blas_int s = part; s < p->nslabs; s += nparts) {
-            blas_int i0 = s * p->slab;
-            solve_right(x, nb, SB_MIN(p->slab, p->nrhs - i0), p->alpha, p->a, p->b + i0);
+            blas_int r0 = s * p->slab, w = SB_MIN(p->slab, p->nrhs - r0);
+            if (x->side == 'L') solve_left(x, nb, w, p->alpha, p->a, p->b + (size_t)r0 * x->ldb);
+            else solve_right(x, nb, w, p->alpha, p->a, p->b + r0);
         }
         return;
     }
@@ -292,70 +178,66 @@ static void pk_right_part(void *ctx, int part, int nparts)
         blas_int r0 = s * p->slab, r1 = SB_MIN(r0 + p->slab, p->nrhs);
         for (blas_int ir = r0; ir < r1; ir += MR) {
             blas_int mr = SB_MIN(MR, r1 - ir);
-            sb_t *br = p->b + ir;
-            if (mr < MR)
-                for (blas_int q = 0; q < (blas_int)nb * MR; q++) as[q] = 0;
+            sb_t *br = p->b + (size_t)ir * rs;
             for (blas_int t = 0; t < nsl; t++) {
-                blas_int sj = upper ? t : nsl - 1 - t;
+                blas_int sj = p->upper ? t : nsl - 1 - t;
                 blas_int j0 = sj * NR, nr = SB_MIN(NR, nb - j0);
-                const sb_t *bsl = p->apk + (size_t)sj * NR * nb;
-                blas_int k = upper ? j0 : nb - j0 - nr;
-                sb_t *bt = br + (size_t)j0 * ldb, *cols = as + (size_t)j0 * MR;
-                if (k > 0) {
-                    blas_int o = upper ? 0 : j0 + nr;
-                    p->kt->ukr(k, -1, as + (size_t)o * MR, bsl + (size_t)o * NR, p->alpha, bt, ldb, mr, nr);
-                    for (blas_int j = 0; j < nr; j++)
-                        for (blas_int i = 0; i < mr; i++) cols[i + j * MR] = bt[i + (size_t)j * ldb];
-                } else {
-                    for (blas_int j = 0; j < nr; j++)
-                        for (blas_int i = 0; i < mr; i++) cols[i + j * MR] = p->alpha * bt[i + (size_t)j * ldb];
-                }
-                const sb_t *d = p->dt + (size_t)sj * NR * NR;
-                if (MR == PK_MR) solve_cols(upper, unit, nr, d, NR, cols, PK_MR);
-                else solve_cols(upper, unit, nr, d, NR, cols, MR);
-                for (blas_int j = 0; j < nr; j++)
-                    for (blas_int i = 0; i < mr; i++) bt[i + (size_t)j * ldb] = cols[i + j * MR];
+                blas_int k = p->upper ? j0 : nb - j0 - nr;
+                blas_int o = p->upper ? 0 : j0 + nr;
+                p->kt->trsm_ukr(k, p->alpha, ys + (size_t)o * MR, p->dpk + (size_t)sj * NR * nb + (size_t)o * NR,
+                                p->dt + (size_t)sj * NR * NR, p->upper, p->unit, br + (size_t)j0 * cs, rs, cs, mr,
+                                nr, ys + (size_t)j0 * MR);
             }
         }
     }
-    free(as);
+    free(ys);
 }
 
-/* Solves the diagonal block of order mb (at a) against all right-hand sides (at b). */
-static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int mb, sb_t alpha, const sb_t *a, sb_t *b)
+/* Solves the diagonal block of order nb (at a) against all right-hand sides (at b). */
+static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int nb, sb_t alpha, const sb_t *a, sb_t *b)
 {
     const int left = x->side == 'L';
-    const blas_int r = left ? kt->mr : kt->nr;
-    const blas_int nsl = (mb + r - 1) / r;
+    const blas_int NR = kt->nr;
+    const blas_int nsl = (nb + NR - 1) / NR;
     const blas_int nrhs = left ? x->n : x->m;
-    sb_t *apk = pk_alloc((size_t)nsl * r * mb + (size_t)nsl * r * r);
-    if (!apk) {
-        if (left) solve_left(x, mb, nrhs, alpha, a, b);
-        else solve_right(x, mb, nrhs, alpha, a, b);
+    sb_t *dpk = pk_alloc((size_t)nsl * NR * nb + (size_t)nsl * NR * NR);
+    if (!dpk) {
+        if (left) solve_left(x, nb, nrhs, alpha, a, b);
+        else solve_right(x, nb, nrhs, alpha, a, b);
         return;
     }
-    sb_t *dt = apk + (size_t)nsl * r * mb;
-    if (left) kt->pack_a(x->trans, mb, mb, a, x->lda, apk, (int)r);
-    else kt->pack_b(x->trans, mb, mb, a, x->lda, apk, (int)r);
+    sb_t *dt = dpk + (size_t)nsl * NR * nb;
+    /* D = op(A) (side 'R') or op(A)^T (side 'L') */
+    char dtrans = x->trans;
+    if (left) dtrans = x->trans == 'N' ? 'T' : x->trans == 'T' ? 'N' : 'R';
+    const int upper = left ? x->lower : !x->lower;
+    /* D(p, j) as stored: op(A)(p, j) for side 'R', op(A)(j, p) for side 'L' */
+    const int dn = dtrans == 'N' || dtrans == 'R';
     for (blas_int s = 0; s < nsl; s++) {
-        blas_int o = s * r, w = SB_MIN(r, mb - o);
-        sb_t *d = dt + (size_t)s * r * r;
-        for (blas_int l = 0; l < r; l++)
-            for (blas_int i = 0; i < r; i++) {
-                int in = i < w && l < w && (x->lower ? i > l : i < l);
-                if (i == l && i < w && x->diag != 'U') in = 1;
-                d[i + l * r] = in ? opa(x, a, o + i, o + l) : 0;
+        blas_int o = s * NR, w = SB_MIN(NR, nb - o);
+        /* of sliver s only the rows the kernel reads: those of the unknowns solved before it */
+        blas_int p0 = upper ? 0 : o + w, p1 = upper ? o : nb;
+        if (p1 > p0)
+            kt->pack_b(dtrans, p1 - p0, w, dn ? a + p0 + (size_t)o * x->lda : a + o + (size_t)p0 * x->lda, x->lda,
+                       dpk + (size_t)s * NR * nb + (size_t)p0 * NR, (int)NR);
+        sb_t *d = dt + (size_t)s * NR * NR;
+        for (blas_int j = 0; j < NR; j++)
+            for (blas_int l = 0; l < NR; l++) {
+                int in = l < w && j < w && (upper ? l < j : l > j);
+                if (l == j && l < w && x->diag != 'U') in = 1;
+                d[l + j * NR] = !in ? 0 : left ? opa(x, a, o + j, o + l) : opa(x, a, o + l, o + j);
             }
     }
     /* slabs of right-hand sides: a multiple of the register block, sized by the problem only */
-    blas_int unitw = left ? kt->nr : kt->mr;
-    blas_int slab = tr_slab_width(nrhs, unitw);
-    pk_ctx p = {x, kt, mb, nrhs, slab, (nrhs + slab - 1) / slab, alpha, a, b, apk, dt};
-    double flops = (double)mb * (double)mb * (double)nrhs * (SB_IS_COMPLEX ? 4.0 : 1.0);
+    blas_int slab = tr_slab_width(nrhs, kt->mr);
+    pk_ctx p = {.x = x, .kt = kt, .nb = nb, .nrhs = nrhs, .rs = left ? x->ldb : 1, .cs = left ? 1 : x->ldb,
+                .upper = upper, .unit = x->diag == 'U', .slab = slab, .nslabs = (nrhs + slab - 1) / slab,
+                .alpha = alpha, .a = a, .b = b, .dpk = dpk, .dt = dt};
+    double flops = (double)nb * (double)nb * (double)nrhs * (SB_IS_COMPLEX ? 4.0 : 1.0);
     int nt = sb_threads_for(flops);
     if (nt > p.nslabs) nt = (int)p.nslabs;
-    sb_parallel_run(nt, left ? pk_left_part : pk_right_part, &p);
-    free(apk);
+    sb_parallel_run(nt, pk_part, &p);
+    free(dpk);
 }
 
 /* The recursion on the whole of B. */
