@@ -165,13 +165,14 @@ static inline void sb_l1_run_ranges(blas_int n, double w, sb_l1_range_fn fn, voi
 }
 
 /* Flop equivalents per element (see above). With the default threshold 2e6 a call goes to
- * 2 threads at about 2e6 / w elements: dot/dsdot 250k (complex 125k), asum 500k (250k),
- * nrm2 62k (31k; its per-element work is a few compares and a scaled square), updates
- * (axpy, scal, copy, swap) 250k (125k). Measured on a 2-core Zen machine shared with other
- * work: a pool dispatch costs about 5-8 us, and 2 threads gained only once one thread needed
- * more than roughly 50-60 us; below that the serial loop is as fast or faster. */
+ * 2 threads at about 2e6 / w elements: dot/dsdot and updates (axpy, scal, copy, swap) 62k
+ * (complex 31k), asum 500k (250k), nrm2 62k (31k; its per-element work is a few compares and a
+ * scaled square). Measured on an idle 2-core Zen machine (bench, n = 100000): a pool dispatch
+ * to spinning workers costs a few us, and ddot/daxpy ran 1.7-1.9x faster on 2 threads; the
+ * earlier weights (8: 250k elements) had been set while the machine was shared with other
+ * work, where a dispatch cost 5-8 us and 2 threads gained only beyond 50-60 us of work. */
 #ifndef SB_L1_W_DOT
-#define SB_L1_W_DOT (SB_IS_COMPLEX ? 16.0 : 8.0)
+#define SB_L1_W_DOT (SB_IS_COMPLEX ? 64.0 : 32.0)
 #endif
 #ifndef SB_L1_W_ASUM
 #define SB_L1_W_ASUM (SB_IS_COMPLEX ? 8.0 : 4.0)
@@ -180,7 +181,7 @@ static inline void sb_l1_run_ranges(blas_int n, double w, sb_l1_range_fn fn, voi
 #define SB_L1_W_NRM2 (SB_IS_COMPLEX ? 64.0 : 32.0)
 #endif
 #ifndef SB_L1_W_UPD
-#define SB_L1_W_UPD (SB_IS_COMPLEX ? 16.0 : 8.0)
+#define SB_L1_W_UPD (SB_IS_COMPLEX ? 64.0 : 32.0)
 #endif
 
 #endif

@@ -1,5 +1,5 @@
 /* The kernel table: which microkernels (gemm, trsm tile), packers and block sizes each precision uses (and the real
- * gemv dot-form and axpy-form kernels), chosen once
+ * gemv dot-form and axpy-form kernels, and the level-1 axpy and dot loops), chosen once
  * (first use, pthread_once) from cpuid, overridable with SAFEBLAS_KERNEL=generic|avx2. */
 #include "kernels/kernels.h"
 
@@ -20,6 +20,14 @@ static sb_s_gemv_t_fn s_gemv_t = sb_s_gemv_t_generic;
 static sb_d_gemv_t_fn d_gemv_t = sb_d_gemv_t_generic;
 static sb_s_gemv_n_fn s_gemv_n = sb_s_gemv_n_generic;
 static sb_d_gemv_n_fn d_gemv_n = sb_d_gemv_n_generic;
+static sb_s_axpy_fn s_axpy = sb_s_axpy_generic;
+static sb_d_axpy_fn d_axpy = sb_d_axpy_generic;
+static sb_c_axpy_fn c_axpy = sb_c_axpy_generic;
+static sb_z_axpy_fn z_axpy = sb_z_axpy_generic;
+static sb_s_dot_fn s_dot = sb_s_dot_generic;
+static sb_d_dot_fn d_dot = sb_d_dot_generic;
+static sb_c_dot_fn c_dot = sb_c_dot_generic;
+static sb_z_dot_fn z_dot = sb_z_dot_generic;
 static const char *set_name = "generic";
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -94,6 +102,14 @@ static void choose(void)
         d_gemv_t = sb_d_gemv_t_avx2;
         s_gemv_n = sb_s_gemv_n_avx2;
         d_gemv_n = sb_d_gemv_n_avx2;
+        s_axpy = sb_s_axpy_avx2;
+        d_axpy = sb_d_axpy_avx2;
+        c_axpy = sb_c_axpy_avx2;
+        z_axpy = sb_z_axpy_avx2;
+        s_dot = sb_s_dot_avx2;
+        d_dot = sb_d_dot_avx2;
+        c_dot = sb_c_dot_avx2;
+        z_dot = sb_z_dot_avx2;
     } else {
         set_name = "generic";
         FILL(s_tab, s, float, generic, SB_GENERIC_MR, SB_GENERIC_NR);
@@ -104,6 +120,14 @@ static void choose(void)
         d_gemv_t = sb_d_gemv_t_generic;
         s_gemv_n = sb_s_gemv_n_generic;
         d_gemv_n = sb_d_gemv_n_generic;
+        s_axpy = sb_s_axpy_generic;
+        d_axpy = sb_d_axpy_generic;
+        c_axpy = sb_c_axpy_generic;
+        z_axpy = sb_z_axpy_generic;
+        s_dot = sb_s_dot_generic;
+        d_dot = sb_d_dot_generic;
+        c_dot = sb_c_dot_generic;
+        z_dot = sb_z_dot_generic;
     }
 }
 
@@ -116,6 +140,15 @@ sb_s_gemv_t_fn sb_s_gemv_t_kernel(void) { pthread_once(&once, choose); return s_
 sb_d_gemv_t_fn sb_d_gemv_t_kernel(void) { pthread_once(&once, choose); return d_gemv_t; }
 sb_s_gemv_n_fn sb_s_gemv_n_kernel(void) { pthread_once(&once, choose); return s_gemv_n; }
 sb_d_gemv_n_fn sb_d_gemv_n_kernel(void) { pthread_once(&once, choose); return d_gemv_n; }
+
+sb_s_axpy_fn sb_s_axpy_kernel(void) { pthread_once(&once, choose); return s_axpy; }
+sb_d_axpy_fn sb_d_axpy_kernel(void) { pthread_once(&once, choose); return d_axpy; }
+sb_c_axpy_fn sb_c_axpy_kernel(void) { pthread_once(&once, choose); return c_axpy; }
+sb_z_axpy_fn sb_z_axpy_kernel(void) { pthread_once(&once, choose); return z_axpy; }
+sb_s_dot_fn sb_s_dot_kernel(void) { pthread_once(&once, choose); return s_dot; }
+sb_d_dot_fn sb_d_dot_kernel(void) { pthread_once(&once, choose); return d_dot; }
+sb_c_dot_fn sb_c_dot_kernel(void) { pthread_once(&once, choose); return c_dot; }
+sb_z_dot_fn sb_z_dot_kernel(void) { pthread_once(&once, choose); return z_dot; }
 
 const char *sb_kernel_name(void)
 {

@@ -124,6 +124,34 @@ SB_GEMV_T_DECL(d, double)
 SB_GEMV_N_DECL(s, float)
 SB_GEMV_N_DECL(d, double)
 
+/* ---- level-1 unit-stride loops (all precisions) ----
+ * axpy(n, alpha, x, y): y[i] := alpha*x[i] + y[i] for i < n (n >= 0, x and y unit stride).
+ *   Every element gets the same arithmetic whatever its index, the length or the addresses
+ *   (vector body and remainder alike), so a split of the vector over threads never changes a bit.
+ *   Both sets compute y + alpha*x as a rounded multiply then a rounded add, never an FMA (real);
+ *   complex: t := (ar*xr - ai*xi, ar*xi + ai*xr), every product and sum rounded (what C computes
+ *   under -fcx-fortran-rules without FMA), then y + t. So both sets give the same bits, equal to
+ *   reference BLAS compiled without FMA.
+ * dot(n, x, y, conjx): sum_{i<n} x[i]*y[i], or conj(x[i])*y[i] if conjx (complex only; the real
+ *   kernels ignore it), n >= 1. The summation order (several running sums, then a fixed combine)
+ *   depends only on n, never on the addresses (unaligned loads, no peeling), so the partial of a
+ *   reduction chunk is the same on every thread. The sets sum in different orders (avx2 with FMA),
+ *   so their results may differ in the last bits; the set is fixed for the life of the process. */
+#define SB_L1_KERNELS_DECL(P, T)                                                                         \
+    typedef void (*sb_##P##_axpy_fn)(blas_int n, T alpha, const T *x, T *y);                            \
+    typedef T (*sb_##P##_dot_fn)(blas_int n, const T *x, const T *y, int conjx);                         \
+    sb_##P##_axpy_fn sb_##P##_axpy_kernel(void);                                                        \
+    sb_##P##_dot_fn sb_##P##_dot_kernel(void);                                                          \
+    void sb_##P##_axpy_generic(blas_int n, T alpha, const T *x, T *y);                                  \
+    void sb_##P##_axpy_avx2(blas_int n, T alpha, const T *x, T *y);                                     \
+    T sb_##P##_dot_generic(blas_int n, const T *x, const T *y, int conjx);                             \
+    T sb_##P##_dot_avx2(blas_int n, const T *x, const T *y, int conjx);
+
+SB_L1_KERNELS_DECL(s, float)
+SB_L1_KERNELS_DECL(d, double)
+SB_L1_KERNELS_DECL(c, float _Complex)
+SB_L1_KERNELS_DECL(z, double _Complex)
+
 /* Name of the chosen kernel set: "generic" or "avx2". */
 const char *sb_kernel_name(void);
 

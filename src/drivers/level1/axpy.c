@@ -1,12 +1,15 @@
 /* y := alpha*x + y. Elementwise, so long vectors are split into contiguous ranges that run in
- * parallel (level1.h) with the same bits as one pass. */
+ * parallel (level1.h) with the same bits as one pass. Unit strides go to the kernel table's axpy
+ * loop (kernels.h: a rounded multiply then a rounded add per element in every kernel set, never an
+ * FMA, like the strided loop here), so all paths give the same bits. */
 #include "drivers/level1.h"
+#include "kernels/kernels.h"
 
 /* logical elements [0, n) of x and y, x and y at logical element 0 */
 static void axpy_run(blas_int n, sb_t alpha, const sb_t *x, ptrdiff_t incx, sb_t *y, ptrdiff_t incy)
 {
     if (incx == 1 && incy == 1) {
-        for (blas_int i = 0; i < n; i++) y[i] += alpha * x[i];
+        SB_NAME(axpy_kernel)()(n, alpha, x, y);
         return;
     }
     for (blas_int i = 0; i < n; i++) y[(ptrdiff_t)i * incy] += alpha * x[(ptrdiff_t)i * incx];

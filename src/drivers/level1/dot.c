@@ -1,38 +1,20 @@
 /* Dot products: sum x_i*y_i (sdot, ddot, ?dotu) or conj(x_i)*y_i (?dotc).
  * Chunked (see level1.h): each SB_L1_CHUNK piece is summed by dot_part, the partials are added
- * in chunk order. Inside a unit-stride piece four running sums (element i goes to sum i mod 4)
- * let the compiler vectorise; they are added as (s0 + s1) + (s2 + s3). Large vectors compute the
- * partials of their chunks in parallel (level1.h) and add them in the same order. */
+ * in chunk order. A unit-stride piece is summed by the kernel table's dot loop (kernels.h: several
+ * running sums in a fixed order that depends only on the piece's length); a strided piece in
+ * order. Large vectors compute the partials of their chunks in parallel (level1.h) and add them in
+ * the same order. */
 #include "drivers/level1.h"
+#include "kernels/kernels.h"
 
 sb_t SB_NAME(dot_part)(blas_int n, const sb_t *x, ptrdiff_t incx, const sb_t *y, ptrdiff_t incy, int conjx)
 {
-    sb_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    blas_int i = 0;
-    if (incx == 1 && incy == 1) {
-        if (conjx) {
-            for (; i + 4 <= n; i += 4) {
-                s0 += sb_conj(x[i]) * y[i];
-                s1 += sb_conj(x[i + 1]) * y[i + 1];
-                s2 += sb_conj(x[i + 2]) * y[i + 2];
-                s3 += sb_conj(x[i + 3]) * y[i + 3];
-            }
-            for (; i < n; i++) s0 += sb_conj(x[i]) * y[i];
-        } else {
-            for (; i + 4 <= n; i += 4) {
-                s0 += x[i] * y[i];
-                s1 += x[i + 1] * y[i + 1];
-                s2 += x[i + 2] * y[i + 2];
-                s3 += x[i + 3] * y[i + 3];
-            }
-            for (; i < n; i++) s0 += x[i] * y[i];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
+    if (incx == 1 && incy == 1) return SB_NAME(dot_kernel)()(n, x, y, conjx);
+    sb_t s0 = 0;
     if (conjx)
-        for (; i < n; i++) s0 += sb_conj(x[i * incx]) * y[i * incy];
+        for (blas_int i = 0; i < n; i++) s0 += sb_conj(x[i * incx]) * y[i * incy];
     else
-        for (; i < n; i++) s0 += x[i * incx] * y[i * incy];
+        for (blas_int i = 0; i < n; i++) s0 += x[i * incx] * y[i * incy];
     return s0;
 }
 
