@@ -29,6 +29,10 @@
 #define GETRF_BLOCKED_MIN 384
 /* Panel width of the blocked loop. */
 #define GETRF_NB 192
+/* With several threads, the trailing columns of a step in chunks of at least this many columns
+ * (narrower ones repack A21 too often), and at most this many chunks. */
+#define GETRF_MIN_CHUNK 128
+#define GETRF_MAX_CHUNKS 256
 
 static inline sb_r absval(sb_t x)
 {
@@ -137,6 +141,7 @@ static blas_int rec(blas_int m, blas_int n, sb_t *a, blas_int lda, blas_int *ipi
 
 typedef struct {
     blas_int m, n, lda, j, jb, nb, nextw, cw, nchunks;
+    const blas_int *bounds; /* NULL, or: part p >= 1 updates columns bounds[p-1]..bounds[p] */
     sb_t *a;
     blas_int *ipiv;
     blas_int info_next; /* written by part 0 only */
@@ -171,8 +176,14 @@ static void step_part(void *ctx, int p, int np)
         }
         return;
     }
-    blas_int c0 = first + s->nextw + (blas_int)(p - 1) * s->cw;
-    blas_int c1 = SB_MIN(s->n, c0 + s->cw);
+    blas_int c0, c1;
+    if (s->bounds) {
+        c0 = s->bounds[p - 1];
+        c1 = s->bounds[p];
+    } else {
+        c0 = first + s->nextw + (blas_int)(p - 1) * s->cw;
+        c1 = SB_MIN(s->n, c0 + s->cw);
+    }
     if (c0 < c1) update_cols(s, c0, c1);
 }
 
@@ -268,7 +279,32 @@ static blas_int blocked(blas_int m, blas_int n, sb_t *a, blas_int lda, blas_int 
         s.nchunks = rest > 0 ? (rest + cw - 1) / cw : 0;
         double flops = 2.0 * (double)(m - j) * (double)(n - first) * (double)jb;
         int np = 1 + (int)s.nchunks;
-        if (sb_threads_for(flops) <= 1) {
+        int nt = sb_threads_for(flops);
+        s.bounds = NULL;
+        blas_int bounds[GETRF_MAX_CHUNKS + 1];
+        if (nt > 1 && rest > 0) {
+            /* Several threads: chunks that shrink toward the end of the step (each 1/nt of
+             * what is left, parts are handed out in order), so that the threads finish the
+             * step together instead of one waiting on the last equal chunk. Which columns share
+             * a chunk never changes a column's arithmetic (each column's laswp, trsm and gemm
+             * are independent of the others), so the result stays the same bitwise as with one
+             * thread, which keeps the equal chunks above. */
+            blas_int c = first + s.nextw, left = rest;
+            int k = 0;
+            bounds[0] = c;
+            while (left > 0) {
+                blas_int w = (left + nt - 1) / nt;
+                w = (w + 15) / 16 * 16;
+                if (w < GETRF_MIN_CHUNK) w = GETRF_MIN_CHUNK;
+                if (w > left || k == GETRF_MAX_CHUNKS - 1) w = left;
+                c += w;
+                left -= w;
+                bounds[++k] = c;
+            }
+            s.bounds = bounds;
+            np = 1 + k;
+        }
+        if (nt <= 1) {
             /* same parts, in order, on this thread */
             for (int p = 0; p < np; p++) step_part(&s, p, np);
         } else {
