@@ -20,6 +20,14 @@
 void SB_NAME(gemm)(char transa, char transb, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
                    blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc);
 
+/* Address of op(X)(i, j) for a column-major X with leading dimension ldx ('N'/'R': X itself,
+ * 'T'/'C': its transpose; the conjugation of 'C'/'R' is the caller's business). */
+static inline const sb_t *sb_l3_op_at(char trans, const sb_t *x, blas_int ldx, blas_int i, blas_int j)
+{
+    if (trans == 'N' || trans == 'R') return x + i + (size_t)j * ldx;
+    return x + j + (size_t)i * ldx;
+}
+
 /* Restricts the gemm loops to a triangle of a block of C: entry (i, j) of the block (0-based) is
  * owned when i - j <= off (uplo 'U') or i - j >= off (uplo 'L'); the entries with i - j == off
  * are the diagonal, and with herm their imaginary parts are read and written as zero. */

@@ -11,13 +11,6 @@
 #include "kernels/kernels.h"
 #include "runtime/parallel.h"
 
-/* Address of op(X)(i, j) for a column-major X with leading dimension ldx. */
-static inline const sb_t *op_at(char trans, const sb_t *x, blas_int ldx, blas_int i, blas_int j)
-{
-    if (trans == 'N' || trans == 'R') return x + i + (size_t)j * ldx;
-    return x + j + (size_t)i * ldx;
-}
-
 void SB_NAME(gemm_scale)(blas_int m, blas_int n, sb_t beta, sb_t *c, blas_int ldc)
 {
     if (beta == 1) return;
@@ -58,9 +51,9 @@ static void gemm_part(void *ctx, int part, int nparts)
     blas_int i0 = cut(g->m, g->pm, pi, g->kt->mr), i1 = cut(g->m, g->pm, pi + 1, g->kt->mr);
     blas_int j0 = cut(g->n, g->pn, pj, g->kt->nr), j1 = cut(g->n, g->pn, pj + 1, g->kt->nr);
     if (i1 <= i0 || j1 <= j0) return;
-    SB_NAME(gemm_block)(g->ta, g->tb, i1 - i0, j1 - j0, g->k, g->alpha, op_at(g->ta, g->a, g->lda, i0, 0), g->lda,
-                        op_at(g->tb, g->b, g->ldb, 0, j0), g->ldb, g->beta, g->c + i0 + (size_t)j0 * g->ldc, g->ldc,
-                        NULL);
+    const sb_t *a = sb_l3_op_at(g->ta, g->a, g->lda, i0, 0), *b = sb_l3_op_at(g->tb, g->b, g->ldb, 0, j0);
+    SB_NAME(gemm_block)(g->ta, g->tb, i1 - i0, j1 - j0, g->k, g->alpha, a, g->lda, b, g->ldb, g->beta,
+                        g->c + i0 + (size_t)j0 * g->ldc, g->ldc, NULL);
 }
 
 /* Grid pm x pn = nparts with blocks as square as possible (in units of MR x NR tiles). */

@@ -23,16 +23,9 @@
 /* The largest MR x NR the copy for diagonal tiles holds (every kernel set fits). */
 enum { TILE_MAX = 256 };
 
-/* Address of op(X)(i, j) for a column-major X with leading dimension ldx. */
-static inline const sb_t *op_at(char trans, const sb_t *x, blas_int ldx, blas_int i, blas_int j)
-{
-    if (trans == 'N' || trans == 'R') return x + i + (size_t)j * ldx;
-    return x + j + (size_t)i * ldx;
-}
-
 static inline sb_t op_elem(char trans, const sb_t *x, blas_int ldx, blas_int i, blas_int j)
 {
-    sb_t v = *op_at(trans, x, ldx, i, j);
+    sb_t v = *sb_l3_op_at(trans, x, ldx, i, j);
     return (trans == 'C' || trans == 'R') ? sb_conj(v) : v;
 }
 
@@ -134,10 +127,10 @@ static void gemm_packed(const sb_gemm_kernels_t *kt, char ta, char tb, blas_int 
         for (blas_int pc = 0; pc < k; pc += KC) {
             blas_int kc = SB_MIN(KC, k - pc);
             sb_t beta_p = pc == 0 ? beta : (sb_t)1;
-            kt->pack_b(tb, kc, nc, op_at(tb, b, ldb, pc, jc), ldb, bbuf, (int)NR);
+            kt->pack_b(tb, kc, nc, sb_l3_op_at(tb, b, ldb, pc, jc), ldb, bbuf, (int)NR);
             for (blas_int ic = i_lo; ic < i_hi; ic += MC) {
                 blas_int mc = SB_MIN(MC, i_hi - ic);
-                kt->pack_a(ta, mc, kc, op_at(ta, a, lda, ic, pc), lda, abuf, (int)MR);
+                kt->pack_a(ta, mc, kc, sb_l3_op_at(ta, a, lda, ic, pc), lda, abuf, (int)MR);
                 sb_t *cb = c + ic + (size_t)jc * ldc;
                 if (tri) {
                     macro_tri(kt, tri, ic, jc, mc, nc, kc, alpha, abuf, bbuf, beta_p, cb, ldc);

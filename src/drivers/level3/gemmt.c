@@ -12,12 +12,6 @@
 #include "kernels/kernels.h"
 #include "runtime/parallel.h"
 
-static inline const sb_t *op_at(char trans, const sb_t *x, blas_int ldx, blas_int i, blas_int j)
-{
-    if (trans == 'N' || trans == 'R') return x + i + (size_t)j * ldx;
-    return x + j + (size_t)i * ldx;
-}
-
 typedef struct {
     char uplo, ta, tb;
     int herm;
@@ -56,9 +50,9 @@ static void gemmt_cols(const gemmt_job *g, blas_int j0, blas_int j1)
     /* lower: rows j0..n-1, the diagonal at i - j = 0; upper: rows 0..j1-1, the diagonal at i - j = -j0 */
     blas_int r0 = g->uplo == 'U' ? 0 : j0, r1 = g->uplo == 'U' ? j1 : g->n;
     sb_l3_tri tri = {g->uplo, g->herm, j0 - r0};
-    SB_NAME(gemm_block)(g->ta, g->tb, r1 - r0, j1 - j0, g->k, g->alpha, op_at(g->ta, g->a, g->lda, r0, 0), g->lda,
-                        op_at(g->tb, g->b, g->ldb, 0, j0), g->ldb, g->beta, g->c + r0 + (size_t)j0 * g->ldc, g->ldc,
-                        &tri);
+    const sb_t *a = sb_l3_op_at(g->ta, g->a, g->lda, r0, 0), *b = sb_l3_op_at(g->tb, g->b, g->ldb, 0, j0);
+    SB_NAME(gemm_block)(g->ta, g->tb, r1 - r0, j1 - j0, g->k, g->alpha, a, g->lda, b, g->ldb, g->beta,
+                        g->c + r0 + (size_t)j0 * g->ldc, g->ldc, &tri);
 }
 
 static void gemmt_part(void *ctx, int part, int nparts)
