@@ -19,6 +19,10 @@
  * ukr(k, alpha, a, b, beta, c, ldc, m, n): with a one packed A sliver (mr x k) and b one packed
  *   B sliver (k x nr), for i < m <= mr, j < n <= nr:
  *       C(i,j) := alpha * sum_{p<k} a(i,p) b(p,j) + beta * C(i,j)   (C column-major, ldc)
+ *   With alpha = +-1 the sum is taken in order onto beta*C: each product is added to (or
+ *   subtracted from) the running value in turn, as the reference gemm does (for complex: the
+ *   products with B's real parts in turn, then the sum of those with its imaginary parts), so a
+ *   product split along k rounds as the whole (a solve by halves rounds as one solve).
  *   beta == 0: C is written without being read. Nothing outside the m x n tile is touched.
  *   Every element is computed with the same arithmetic whatever its position in the tile and
  *   whether the tile is full or partial, so results do not depend on how C is split.

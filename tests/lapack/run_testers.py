@@ -89,44 +89,6 @@ def parse(text):
     return run, failed, examples, bad
 
 
-DETAIL_RE = re.compile(r"Failure in (\w+),.*test=\s*([-+0-9.EeDd]+)")
-SUMMARY_RE = re.compile(r"(\w+) auxiliary routine:\s+(\d+) out of")
-
-
-def load_known():
-    """known_failures.txt -> list of (cap, detail prefix)"""
-    known = []
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "known_failures.txt")
-    for line in open(path):
-        if line.strip() and not line.startswith("#"):
-            cap, prefix = line.split("|", 1)
-            known.append((float(cap), prefix.strip()))
-    return known
-
-
-def split_known(text, bad, nfail, known):
-    """Removes from `bad` the failures of a routine whose every failing ratio is listed in
-    known_failures.txt within its cap. -> (bad, nfail, list of accepted detail lines)"""
-    details, counts = {}, {}
-    for line in text.splitlines():
-        line = line.strip()
-        m = DETAIL_RE.search(line)
-        if m:
-            details.setdefault(m.group(1), []).append((line, float(m.group(2).replace("D", "E"))))
-        m = SUMMARY_RE.search(line)
-        if m:
-            counts[m.group(1)] = int(m.group(2))
-    accepted = []
-    for routine, lines in details.items():
-        ok = counts.get(routine) == len(lines) and all(
-            any(line.startswith(prefix) and ratio <= cap for cap, prefix in known) for line, ratio in lines)
-        if ok:
-            accepted += [line for line, _ in lines]
-            bad = [b for b in bad if routine not in b]
-            nfail -= len(lines)
-    return bad, nfail, accepted
-
-
 def mapped_libraries(debug_files):
     libs = set()
     for f in debug_files:
@@ -178,8 +140,7 @@ def main():
     env["LD_LIBRARY_PATH"] = libdir + (":" + env["LD_LIBRARY_PATH"] if env.get("LD_LIBRARY_PATH") else "")
     env.setdefault("SAFEBLAS_NUM_THREADS", env.get("SAFEBLAS_NUM_THREADS", "2"))
 
-    total_run = total_failed = total_examples = total_known = 0
-    known = load_known()
+    total_run = total_failed = total_examples = 0
     passed = failed = 0
     shown_libs = False
     for suite in args.suite:
@@ -207,8 +168,6 @@ def main():
             with open(out_path, errors="replace") as fh:
                 text = fh.read()
             run, nfail, examples, bad = parse(text)
-            bad, nfail, accepted = split_known(text, bad, nfail, known)
-            total_known += len(accepted)
             problems = []
             if rc != 0:
                 problems.append("exit status %s" % rc)
@@ -234,15 +193,13 @@ def main():
             print("%-4s %-30s %s  %6.1fs" % ("ok" if ok else "FAIL", tag, what, dt))
             for pr in problems:
                 print("     " + pr)
-            for line in accepted:
-                print("     known (tests/lapack/known_failures.txt): " + line)
             for line in bad[:20]:
                 print("     | " + line)
             if len(bad) > 20:
                 print("     | ... %d more" % (len(bad) - 20))
             sys.stdout.flush()
-    print("ratios run: %d, failed the threshold: %d (+%d known, listed above); balancing examples: %d"
-          % (total_run, total_failed, total_known, total_examples))
+    print("ratios run: %d, failed the threshold: %d; balancing examples: %d"
+          % (total_run, total_failed, total_examples))
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

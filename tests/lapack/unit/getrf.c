@@ -69,9 +69,12 @@ static void make(int kind, blas_int m, blas_int n, sb_t *a, blas_int lda, blas_i
     if (kind == ZERO_COL && zc < n)
         for (blas_int i = 0; i < m; i++) a[i + (size_t)zc * lda] = 0;
     if (kind == RANK_ONE) {
-        /* integers, so elimination is exact and the zero pivots are exact */
+        /* integers whose ratios are powers of two, so the multipliers and every product are
+         * exact, elimination is exact and the zero pivots are exact zeros with any order of
+         * rounding (with multipliers such as 1/3 the trailing entries are rounding residues,
+         * whose size depends on whether a product is rounded before it is subtracted) */
         for (blas_int j = 0; j < n; j++)
-            for (blas_int i = 0; i < m; i++) a[i + (size_t)j * lda] = (sb_t)((i % 3 + 1) * (j % 4 + 1));
+            for (blas_int i = 0; i < m; i++) a[i + (size_t)j * lda] = (sb_t)((1 << (i % 3)) * (j % 4 + 1));
     }
     if (kind == ZERO)
         for (blas_int j = 0; j < n; j++)
