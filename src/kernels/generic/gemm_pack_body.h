@@ -12,35 +12,39 @@
 
 #include <string.h>
 
-/* columns ahead whose lines are prefetched while a column is copied */
-#define SB_PACK_PF 4
+/* columns of the source copied per pass over the slivers (see pack_cont_i) */
+#define SB_PACK_PB 8
 
 #define SB_PACK_INLINE static inline __attribute__((always_inline))
 
-/* buf[s*r*cols + p*r + i] = op(x)(s*r + i, p), op(x)(i, p) = x[i + p*ldx] (conjugated if cj). */
+/* buf[s*r*cols + p*r + i] = op(x)(s*r + i, p), op(x)(i, p) = x[i + p*ldx] (conjugated if cj).
+ * In passes of SB_PACK_PB source columns, sliver after sliver: each pass writes SB_PACK_PB*r
+ * consecutive elements of a sliver. (Column by column instead, one row of every sliver at a
+ * time, the writes go to slivers r*cols elements apart, which for the usual cols are a
+ * multiple of 4 KiB: all in one L1 set, which then thrashes.) The source lines a sliver shares
+ * with the next are still in L1 when the next one reads them. */
 SB_PACK_INLINE void pack_cont_i(blas_int rows, blas_int cols, const sb_t *x, blas_int ldx, sb_t *buf, const int r,
                                 const int cj)
 {
     blas_int full = rows / r, rem = rows - full * r;
     size_t sliver = (size_t)r * cols;
-    for (blas_int p = 0; p < cols; p++) {
-        const sb_t *src = x + (size_t)p * ldx;
-        sb_t *dst = buf + (size_t)p * r;
-        const char *pf = (const char *)(src + (size_t)SB_PACK_PF * ldx);
-        for (blas_int s = 0; s < full; s++) {
-            const sb_t *sp = src + (size_t)s * r;
-            sb_t *dp = dst + (size_t)s * sliver;
-            if (p + SB_PACK_PF < cols) __builtin_prefetch(pf + (size_t)s * r * sizeof(sb_t), 0, 3);
-            if (cj)
-                for (int i = 0; i < r; i++) dp[i] = sb_conj(sp[i]);
-            else
-                memcpy(dp, sp, sizeof(sb_t) * (size_t)r); /* fixed size for the constant r */
-        }
-        if (rem) {
-            const sb_t *sp = src + (size_t)full * r;
-            sb_t *dp = dst + (size_t)full * sliver;
-            for (blas_int i = 0; i < rem; i++) dp[i] = cj ? sb_conj(sp[i]) : sp[i];
-            for (blas_int i = rem; i < r; i++) dp[i] = 0;
+    for (blas_int p0 = 0; p0 < cols; p0 += SB_PACK_PB) {
+        blas_int np = cols - p0 < SB_PACK_PB ? cols - p0 : SB_PACK_PB;
+        for (blas_int s = 0; s <= full; s++) {
+            blas_int ib = s < full ? r : rem;
+            if (ib == 0) break;
+            const sb_t *sp = x + (size_t)s * r + (size_t)p0 * ldx;
+            sb_t *dp = buf + (size_t)s * sliver + (size_t)p0 * r;
+            for (blas_int p = 0; p < np; p++, sp += ldx, dp += r) {
+                if (ib < r) {
+                    for (blas_int i = 0; i < ib; i++) dp[i] = cj ? sb_conj(sp[i]) : sp[i];
+                    for (blas_int i = ib; i < r; i++) dp[i] = 0;
+                } else if (cj) {
+                    for (int i = 0; i < r; i++) dp[i] = sb_conj(sp[i]);
+                } else {
+                    memcpy(dp, sp, sizeof(sb_t) * (size_t)r); /* fixed size for the constant r */
+                }
+            }
         }
     }
 }
