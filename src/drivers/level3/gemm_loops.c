@@ -32,22 +32,69 @@ static inline sb_t op_elem(char trans, const sb_t *x, blas_int ldx, blas_int i, 
 /* Entry (i, j) of the block: e = i - j - off; owned when e <= 0 ('U') or e >= 0 ('L'). */
 static inline int tri_owns(const sb_l3_tri *t, blas_int e) { return t->uplo == 'U' ? e <= 0 : e >= 0; }
 
+/* Rows 0..w-1 of column j of C (at cj; A's rows at a): cj := beta*cj + sum over l in turn of
+ * (alpha*op(B)(l, j))*op(A)(:, l), op(A) = A or conj(A), the w entries in registers. */
+static inline __attribute__((always_inline)) void simple_rows(const int w, char tb, blas_int k, sb_t alpha,
+                                                              const sb_t *a, blas_int lda, const sb_t *b,
+                                                              blas_int ldb, blas_int j, sb_t beta, sb_t *restrict cj,
+                                                              int a_conj)
+{
+    sb_t acc[8];
+#pragma GCC unroll 8
+    for (int r = 0; r < w; r++) acc[r] = beta == 0 ? 0 : beta == 1 ? cj[r] : beta * cj[r];
+    for (blas_int l = 0; l < k; l++) {
+        sb_t t = alpha * op_elem(tb, b, ldb, l, j);
+        const sb_t *restrict al = a + (size_t)l * lda; /* C overlaps neither A nor B (BLAS contract) */
+        if (a_conj) {
+#pragma GCC unroll 8
+            for (int r = 0; r < w; r++) acc[r] += t * sb_conj(al[r]);
+        } else {
+#pragma GCC unroll 8
+            for (int r = 0; r < w; r++) acc[r] += t * al[r];
+        }
+    }
+#pragma GCC unroll 8
+    for (int r = 0; r < w; r++) cj[r] = acc[r];
+}
+
+/* Without packing (tiny problems, or no memory for the workspace), column by column of C as the
+ * reference does: op(A) = A (or conj(A)) by axpys down the column, C(:,j) := beta*C(:,j) + sum
+ * over l in turn of (alpha*op(B)(l,j))*A(:,l), which the compiler vectorizes; op(A) transposed by
+ * dot products, C(i,j) := alpha*(sum from zero) + beta*C(i,j). Each element's arithmetic is its
+ * own, whatever block it is computed in. */
 void SB_NAME(gemm_simple)(char ta, char tb, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
                           blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc,
                           const sb_l3_tri *tri)
 {
+    const int a_cols = ta == 'N' || ta == 'R', a_conj = ta == 'C' || ta == 'R';
     for (blas_int j = 0; j < n; j++) {
         sb_t *cj = c + (size_t)j * ldc;
-        for (blas_int i = 0; i < m; i++) {
-            blas_int e = tri ? i - j - tri->off : 0;
-            if (tri && !tri_owns(tri, e)) continue;
-            int real = tri && tri->herm && e == 0;
-            sb_t s = 0;
-            for (blas_int l = 0; l < k; l++) s += op_elem(ta, a, lda, i, l) * op_elem(tb, b, ldb, l, j);
-            sb_t old = beta == 0 ? 0 : real ? sb_creal(cj[i]) : cj[i];
-            sb_t v = beta == 0 ? alpha * s : beta == 1 ? alpha * s + old : alpha * s + beta * old;
-            cj[i] = real ? sb_creal(v) : v;
+        blas_int i0 = 0, i1 = m, d = -1; /* the owned rows [i0, i1); d: the diagonal row, if herm */
+        if (tri) {
+            if (tri->uplo == 'U') i1 = SB_MIN(m, j + tri->off + 1);
+            else i0 = SB_MAX(0, j + tri->off);
+            if (tri->herm && j + tri->off >= 0 && j + tri->off < m) d = j + tri->off;
         }
+        if (i0 >= i1) continue;
+        if (d >= 0 && beta != 0) cj[d] = sb_creal(cj[d]);
+        if (a_cols) {
+            /* rows in blocks of 8, 4, 2, 1 held in registers across l: the same operations on
+             * every element whichever block holds it */
+            blas_int i = i0;
+            for (; i + 8 <= i1; i += 8) simple_rows(8, tb, k, alpha, a + i, lda, b, ldb, j, beta, cj + i, a_conj);
+            if (i + 4 <= i1) simple_rows(4, tb, k, alpha, a + i, lda, b, ldb, j, beta, cj + i, a_conj), i += 4;
+            if (i + 2 <= i1) simple_rows(2, tb, k, alpha, a + i, lda, b, ldb, j, beta, cj + i, a_conj), i += 2;
+            if (i < i1) simple_rows(1, tb, k, alpha, a + i, lda, b, ldb, j, beta, cj + i, a_conj);
+        } else {
+            for (blas_int i = i0; i < i1; i++) {
+                const sb_t *ai = a + (size_t)i * lda; /* op(A)(i, l) = A(l, i), conjugated for 'C' */
+                sb_t s = 0;
+                for (blas_int l = 0; l < k; l++) s += (a_conj ? sb_conj(ai[l]) : ai[l]) * op_elem(tb, b, ldb, l, j);
+                sb_t v = alpha * s;
+                cj[i] = beta == 0 ? v : beta == 1 ? v + cj[i] : v + beta * cj[i];
+            }
+        }
+        if (d >= 0) cj[d] = sb_creal(cj[d]);
     }
 }
 
