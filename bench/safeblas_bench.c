@@ -39,7 +39,7 @@ typedef struct {
 } row_t;
 
 static const row_t rows_full[] = {
-    {"dgemm", 64}, {"dgemm", 256}, {"dgemm", 1000}, {"dgemm", 2000},
+    {"dgemm", 4}, {"dgemm", 8}, {"dgemm", 16}, {"dgemm", 64}, {"dgemm", 256}, {"dgemm", 1000}, {"dgemm", 2000},
     {"sgemm", 64}, {"sgemm", 256}, {"sgemm", 1000}, {"sgemm", 2000},
     {"zgemm", 64}, {"zgemm", 256}, {"zgemm", 1000}, {"zgemm", 2000},
     {"cgemm", 64}, {"cgemm", 256}, {"cgemm", 1000}, {"cgemm", 2000},
@@ -48,7 +48,7 @@ static const row_t rows_full[] = {
     {"daxpy", 4096}, {"daxpy", 1000000},
 };
 static const row_t rows_quick[] = {
-    {"dgemm", 64}, {"dgemm", 256}, {"sgemm", 64}, {"sgemm", 256}, {"zgemm", 64}, {"zgemm", 256},
+    {"dgemm", 8}, {"dgemm", 64}, {"dgemm", 256}, {"sgemm", 64}, {"sgemm", 256}, {"zgemm", 64}, {"zgemm", 256},
     {"cgemm", 64}, {"cgemm", 256}, {"dsyrk", 256}, {"dsyrk", 1000}, {"dtrsm", 256}, {"dgemv", 1000},
     {"ddot", 100000}, {"daxpy", 100000},
 };
