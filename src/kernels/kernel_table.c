@@ -98,6 +98,8 @@ static void choose(void)
         FILL(d_tab, d, double, avx2, SB_AVX2_D_MR, SB_AVX2_D_NR);
         FILL(c_tab, c, float _Complex, avx2, SB_AVX2_C_MR, SB_AVX2_C_NR);
         FILL(z_tab, z, double _Complex, avx2, SB_AVX2_Z_MR, SB_AVX2_Z_NR);
+        s_tab.small = sb_s_gemm_small_avx2;
+        d_tab.small = sb_d_gemm_small_avx2;
         s_gemv_t = sb_s_gemv_t_avx2;
         d_gemv_t = sb_d_gemv_t_avx2;
         s_gemv_n = sb_s_gemv_n_avx2;

@@ -27,6 +27,10 @@
  *   Every element is computed with the same arithmetic whatever its position in the tile and
  *   whether the tile is full or partial, so results do not depend on how C is split.
  *
+ * small(m, n, k, alpha, a, lda, tb, b, ldb, beta, c, ldc) (AVX2 real only, else NULL): gemm without
+ *   packing for small problems, op(A) = A: C := beta*C (not read if beta is 0), then for each l in
+ *   turn C(i,j) := fma(A(i,l), alpha*op(B)(l,j), C(i,j)), op(B) by tb, as the reference orders it.
+ *
  * trsm_ukr(k, alpha, a, b, d, upper, unit, c, rs, cs, m, n, x): one register tile of a packed
  *   triangular solve X * D = T (BLIS's gemmtrsm; trsm's side 'L' is the same with B and op(A)
  *   transposed), working in place in x, MR x NR column-major (ld MR, all NR columns writable):
@@ -50,6 +54,9 @@
     typedef void (*sb_##P##_trsm_ukr_fn)(blas_int k, T alpha, const T *a, const T *b, const T *d,         \
                                          int upper, int unit, T *c, blas_int rs, blas_int cs, blas_int m,   \
                                          blas_int n, T *x);                                                 \
+    typedef void (*sb_##P##_gemm_small_fn)(blas_int m, blas_int n, blas_int k, T alpha, const T *a,       \
+                                           blas_int lda, char tb, const T *b, blas_int ldb, T beta, T *c, \
+                                           blas_int ldc);                                                \
     typedef struct {                                                                                     \
         int mr, nr;       /* register block */                                                           \
         int mc, kc, nc;   /* cache blocks: mc a multiple of mr, nc a multiple of nr */                   \
@@ -57,6 +64,7 @@
         sb_##P##_gemm_pack_fn pack_a; /* (trans, m, k, a, lda, buf, mr) */                               \
         sb_##P##_gemm_pack_fn pack_b; /* (trans, k, n, b, ldb, buf, nr) */                               \
         sb_##P##_trsm_ukr_fn trsm_ukr; /* the packed triangular-solve tile kernel on ukr */              \
+        sb_##P##_gemm_small_fn small; /* unpacked gemm for small problems, op(A) = A; may be NULL */    \
     } sb_##P##_gemm_kernels_t;                                                                           \
     const sb_##P##_gemm_kernels_t *sb_##P##_gemm_kernels(void);                                         \
     /* the kernels of each set, for the table */                                                         \
@@ -69,6 +77,8 @@
                                    T *x);                                                                \
     void sb_##P##_trsm_ukr_avx2(blas_int k, T alpha, const T *a, const T *b, const T *d, int upper,      \
                                 int unit, T *c, blas_int rs, blas_int cs, blas_int m, blas_int n, T *x); \
+    void sb_##P##_gemm_small_avx2(blas_int m, blas_int n, blas_int k, T alpha, const T *a, blas_int lda,  \
+                                  char tb, const T *b, blas_int ldb, T beta, T *c, blas_int ldc);        \
     void sb_##P##_gemm_pack_a_generic(char trans, blas_int m, blas_int k, const T *a, blas_int lda,      \
                                       T *buf, int mr);                                                   \
     void sb_##P##_gemm_pack_b_generic(char trans, blas_int k, blas_int n, const T *b, blas_int ldb,      \

@@ -23,6 +23,14 @@ void SB_NAME(gemm_scale)(blas_int m, blas_int n, sb_t beta, sb_t *c, blas_int ld
     }
 }
 
+/* Up to here (m*n*k and k) the kernel table's unpacked small gemm, where there is one. */
+#ifndef SMALL_MNK
+#define SMALL_MNK (22.0 * 22 * 22)
+#endif
+#ifndef SMALL_K
+#define SMALL_K 64
+#endif
+
 typedef struct {
     const sb_gemm_kernels_t *kt;
     char ta, tb;
@@ -90,6 +98,10 @@ void SB_NAME(gemm)(char transa, char transb, blas_int m, blas_int n, blas_int k,
     }
     const sb_gemm_kernels_t *kt = sb_gemm_kernels();
     double flops = (SB_IS_COMPLEX ? 8.0 : 2.0) * (double)m * (double)n * (double)k;
+    if (kt->small && transa == 'N' && (double)m * n * k <= SMALL_MNK && k <= SMALL_K) {
+        kt->small(m, n, k, alpha, a, lda, transb, b, ldb, beta, c, ldc); /* small: no packing */
+        return;
+    }
     if ((double)m * n * k <= 8.0 * 8 * 8 && k <= 16) {
         SB_NAME(gemm_simple)(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, NULL);
         return;
