@@ -1,7 +1,7 @@
 /* The five gemm loops on one block of C, on the calling thread, optionally restricted to a
  * triangle (the engine of gemm, gemmt, syrk/herk and syr2k/her2k).
  *
- *   jc over n by NC   - pack a KC x NC panel of op(B) (per pc step)
+ *   jc over n by NC   - pack a KC x NC panel of op(B) (per pc step), times alpha unless +-1
  *   pc over k by KC   - beta applies on the first KC step, later steps add
  *   ic over m by MC   - pack an MC x KC block of op(A)
  *   jr over NR, ir over MR - the microkernel on one MR x NR tile
@@ -13,7 +13,10 @@
  * read when beta is 0), and only the owned entries are copied back. herm: the diagonal entries
  * are read and written with a zero imaginary part. Every element goes through the same k loop
  * and the same microkernel whichever path computes it (the kernel's arithmetic does not depend
- * on a tile's position or size), so any split of C among threads gives the same bits. */
+ * on a tile's position or size), so any split of C among threads gives the same bits. The
+ * arithmetic: C := beta*C, then C(i,j) += op(A)(i,l) * (alpha*op(B)(l,j)) for l in order (FMA),
+ * alpha*op(B) rounded first as in the reference; so a product split along k, or computed by the
+ * small-problem kernel, gives the same bits too. */
 #include <stdlib.h>
 
 #include "drivers/level3.h"
@@ -163,6 +166,11 @@ static void gemm_packed(const sb_gemm_kernels_t *kt, char ta, char tb, blas_int 
                         blas_int ldc, const sb_l3_tri *tri, sb_t *abuf, sb_t *bbuf)
 {
     const blas_int MR = kt->mr, NR = kt->nr, MC = kt->mc, KC = kt->kc, NC = kt->nc;
+    /* alpha other than +-1 goes into the packed B (alpha*op(B), rounded once per element), so
+     * the microkernel always adds the products to beta*C in order: every alpha then rounds as
+     * the reference orders it, and as the small-problem kernel does */
+    const int scale_b = alpha != 1 && alpha != -1;
+    const sb_t alpha_k = scale_b ? (sb_t)1 : alpha;
     blas_int j_lo = 0;
     if (tri && tri->uplo == 'L') n = SB_MIN(n, m - tri->off); /* columns right of the last row's reach */
     if (tri && tri->uplo == 'U' && tri->off < 0) j_lo = -tri->off / NR * NR;
@@ -175,12 +183,14 @@ static void gemm_packed(const sb_gemm_kernels_t *kt, char ta, char tb, blas_int 
             blas_int kc = SB_MIN(KC, k - pc);
             sb_t beta_p = pc == 0 ? beta : (sb_t)1;
             kt->pack_b(tb, kc, nc, sb_l3_op_at(tb, b, ldb, pc, jc), ldb, bbuf, (int)NR);
+            if (scale_b)
+                for (size_t q = 0, len = (size_t)((nc + NR - 1) / NR) * NR * kc; q < len; q++) bbuf[q] = alpha * bbuf[q];
             for (blas_int ic = i_lo; ic < i_hi; ic += MC) {
                 blas_int mc = SB_MIN(MC, i_hi - ic);
                 kt->pack_a(ta, mc, kc, sb_l3_op_at(ta, a, lda, ic, pc), lda, abuf, (int)MR);
                 sb_t *cb = c + ic + (size_t)jc * ldc;
                 if (tri) {
-                    macro_tri(kt, tri, ic, jc, mc, nc, kc, alpha, abuf, bbuf, beta_p, cb, ldc);
+                    macro_tri(kt, tri, ic, jc, mc, nc, kc, alpha_k, abuf, bbuf, beta_p, cb, ldc);
                     continue;
                 }
                 for (blas_int jr = 0; jr < nc; jr += NR) {
@@ -188,7 +198,7 @@ static void gemm_packed(const sb_gemm_kernels_t *kt, char ta, char tb, blas_int 
                     sb_t *cc = cb + (size_t)jr * ldc;
                     blas_int nr = SB_MIN(NR, nc - jr);
                     for (blas_int ir = 0; ir < mc; ir += MR)
-                        kt->ukr(kc, alpha, abuf + (size_t)ir * kc, bp, beta_p, cc + ir, ldc, SB_MIN(MR, mc - ir), nr);
+                        kt->ukr(kc, alpha_k, abuf + (size_t)ir * kc, bp, beta_p, cc + ir, ldc, SB_MIN(MR, mc - ir), nr);
                 }
             }
         }
