@@ -154,6 +154,49 @@ static void check_position_independence(void)
     sbt_mat_free(&c2);
 }
 
+#if !SB_IS_COMPLEX
+/* The products are added to beta*C in order, one l after the other (alpha*B(l,j) rounded first,
+ * as the reference orders it): so C computed in two calls split along k, the second with beta = 1,
+ * has the same bits as one call, for any alpha and whichever kernel (small unpacked or packed)
+ * each call takes. (Complex kernels add the imaginary parts' products as a separate sum.) */
+static void check_k_split(void)
+{
+    blas_int m = 37, n = 29, k = 300, k1 = 123, k2 = k - 123;
+    sb_t alphas[3] = {1, -1, sbt_rand_elem()};
+    char tbs[2] = {'N', 'T'};
+    for (int ai = 0; ai < 3; ai++)
+        for (int ti = 0; ti < 2; ti++) {
+            char N = 'N', tb = tbs[ti];
+            blas_int br = tb == 'N' ? k : n, bc = tb == 'N' ? n : k;
+            sbt_mat a = sbt_mat_new(m, k, m), b = sbt_mat_new(br, bc, br), c1 = sbt_mat_new(m, n, m),
+                    c2 = sbt_mat_new(m, n, m);
+            sb_t alpha = alphas[ai], beta = sbt_rand_elem(), one = 1;
+            memcpy(c2.buf, c1.buf, c1.total * sizeof(sb_t));
+            SB_F77(gemm)(&N, &tb, &m, &n, &k, &alpha, a.a, &a.ld, b.a, &b.ld, &beta, c1.a, &c1.ld, 1, 1);
+            const sb_t *b2 = tb == 'N' ? b.a + k1 : b.a + (size_t)k1 * b.ld; /* op(B) from row k1 on */
+            SB_F77(gemm)(&N, &tb, &m, &n, &k1, &alpha, a.a, &a.ld, b.a, &b.ld, &beta, c2.a, &c2.ld, 1, 1);
+            SB_F77(gemm)(&N, &tb, &m, &n, &k2, &alpha, a.a + (size_t)k1 * a.ld, &a.ld, b2, &b.ld, &one, c2.a, &c2.ld,
+                         1, 1);
+            CHECK(sbt_bytes_equal(c1.buf, c2.buf, c1.total * sizeof(sb_t)),
+                  "gemm split along k differs from one call: alpha %g, op(B) %c", (double)alpha, tb);
+            /* and a small one (the unpacked kernel) split unevenly */
+            blas_int ms = 6, ns = 5, ks = 40, ks1 = 17, ks2 = 23;
+            memcpy(c2.buf, c1.buf, c1.total * sizeof(sb_t));
+            SB_F77(gemm)(&N, &tb, &ms, &ns, &ks, &alpha, a.a, &a.ld, b.a, &b.ld, &beta, c1.a, &c1.ld, 1, 1);
+            const sb_t *bs2 = tb == 'N' ? b.a + ks1 : b.a + (size_t)ks1 * b.ld;
+            SB_F77(gemm)(&N, &tb, &ms, &ns, &ks1, &alpha, a.a, &a.ld, b.a, &b.ld, &beta, c2.a, &c2.ld, 1, 1);
+            SB_F77(gemm)(&N, &tb, &ms, &ns, &ks2, &alpha, a.a + (size_t)ks1 * a.ld, &a.ld, bs2, &b.ld, &one, c2.a,
+                         &c2.ld, 1, 1);
+            CHECK(sbt_bytes_equal(c1.buf, c2.buf, c1.total * sizeof(sb_t)),
+                  "small gemm split along k differs from one call: alpha %g, op(B) %c", (double)alpha, tb);
+            sbt_mat_free(&a);
+            sbt_mat_free(&b);
+            sbt_mat_free(&c1);
+            sbt_mat_free(&c2);
+        }
+}
+#endif
+
 /* The same bytes at every thread count (the split is over m and n, never k). */
 static void check_thread_determinism(void)
 {
@@ -285,6 +328,9 @@ static int run_all(void)
     check_untouched('N', 'N', 4, 5, 3, 0, 1);
     check_untouched('T', 'N', 4, 5, 0, 1, 1);
     check_position_independence();
+#if !SB_IS_COMPLEX
+    check_k_split();
+#endif
     check_thread_determinism();
     check_errors();
     return sbt_finish("level3_gemm_" SB_UPPER);

@@ -23,17 +23,19 @@ void SB_NAME(gemm_scale)(blas_int m, blas_int n, sb_t beta, sb_t *c, blas_int ld
     }
 }
 
-/* Where the kernel table's unpacked small gemm (if any) beats packing, on one thread: up to
- * about 64^3 multiply-adds, and for any size when C is thin (m or n at most 16) or k is (a
- * low-rank update), as long as A is read once (n <= 4) or stays in cache across C's column
- * blocks (m*k <= 32768 elements). Measured on the benchmark machine: n = 64 even, 96 even,
- * 128 packing 10% faster; 8 x 2000 x 1000 unpacked 3.6x faster; 2000 x 8 x 1000 packing 1.4x. */
+/* Where the kernel table's unpacked small gemm (if any) beats packing: up to about 64^3
+ * multiply-adds, and up to 2^22 when C is thin (m or n at most 16) or k is (a low-rank update),
+ * as long as A is read once (n <= 4) or stays in cache across C's column blocks (m*k <= 32768
+ * elements). Measured on one thread of the benchmark machine: n = 64 even, 96 even, 128 packing
+ * 10% faster; 8 x 2000 x 1000 unpacked 3.6x faster; 2000 x 8 x 1000 packing 1.4x faster. The
+ * choice depends on the shape only, never on the thread count, so the bits do not either (the
+ * small kernel runs on the calling thread). */
 static int use_small(blas_int m, blas_int n, blas_int k)
 {
     double mnk = (double)m * n * k;
     if (mnk <= 64.0 * 64 * 64) return 1;
     int thin = SB_MIN(m, n) <= 16 || k <= 16;
-    return thin && (n <= 4 || (double)m * k <= 32768.0);
+    return thin && mnk <= 4194304.0 && (n <= 4 || (double)m * k <= 32768.0);
 }
 
 typedef struct {
@@ -103,9 +105,8 @@ void SB_NAME(gemm)(char transa, char transb, blas_int m, blas_int n, blas_int k,
     }
     const sb_gemm_kernels_t *kt = sb_gemm_kernels();
     double flops = (SB_IS_COMPLEX ? 8.0 : 2.0) * (double)m * (double)n * (double)k;
-    int nparts = sb_threads_for(flops);
-    /* small, on one thread: no packing (the kernel reads A down its columns, so op(A) = A) */
-    if (kt->small && transa == 'N' && nparts == 1 && use_small(m, n, k)) {
+    /* small: no packing (the kernel reads A down its columns, so op(A) = A) */
+    if (kt->small && transa == 'N' && use_small(m, n, k)) {
         kt->small(m, n, k, alpha, a, lda, transb, b, ldb, beta, c, ldc);
         return;
     }
@@ -113,6 +114,7 @@ void SB_NAME(gemm)(char transa, char transb, blas_int m, blas_int n, blas_int k,
         SB_NAME(gemm_simple)(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, NULL);
         return;
     }
+    int nparts = sb_threads_for(flops);
     gemm_job g = {kt, transa, transb, m, n, k, alpha, beta, a, b, c, lda, ldb, ldc, 1, 1};
     if (nparts > 1) grid(nparts, m, n, kt->mr, kt->nr, &g.pm, &g.pn);
     if (g.pm * g.pn <= 1) {
