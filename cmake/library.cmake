@@ -12,14 +12,24 @@
 # Sources. Two kinds (see src/common/precision.h):
 #  - templated: every .c under src/interface, src/drivers, src/lapack and src/kernels/<isa>/ is compiled four
 #    times, once per precision (SB_PREC_S, SB_PREC_D, SB_PREC_C, SB_PREC_Z), into the object
-#    libraries <target>_{s,d,c,z} (and <target>_avx2_{s,d,c,z} for src/kernels/avx2, with -mavx2 -mfma;
-#    the kernel table in src/kernels/*.c uses them only when cpuid says the CPU has AVX2);
+#    libraries <target>_{s,d,c,z} (and <target>_<set>_{s,d,c,z} for src/kernels/<set> with that set's
+#    flags, e.g. avx2: -mavx2 -mfma; the kernel table in src/kernels/*.c uses a set only when
+#    cpuid says the CPU runs it);
 #  - plain: every .c directly in src/kernels and under src/runtime is compiled once, in <target>.
 file(GLOB_RECURSE SB_TEMPLATED_SOURCES CONFIGURE_DEPENDS
      ${CMAKE_SOURCE_DIR}/src/interface/*.c ${CMAKE_SOURCE_DIR}/src/drivers/*.c
      ${CMAKE_SOURCE_DIR}/src/lapack/*.c ${CMAKE_SOURCE_DIR}/src/kernels/generic/*.c)
 file(GLOB SB_PLAIN_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/kernels/*.c ${CMAKE_SOURCE_DIR}/src/runtime/*.c)
-file(GLOB SB_AVX2_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/kernels/avx2/*.c)
+# The kernel sets compiled with their own instruction-set flags (src/kernels/<set>/, templated; the
+# kernel table uses a set only when cpuid and XCR0 say the CPU and OS run it). generic/ is
+# compiled with the templated sources above, with no extra flags.
+set(SB_KERNEL_SETS avx2 avx512)
+set(SB_ALL_KERNEL_SETS generic ${SB_KERNEL_SETS}) # every set, for the tests
+set(SB_KERNEL_FLAGS_avx2 -mavx2 -mfma)
+set(SB_KERNEL_FLAGS_avx512 -mavx2 -mfma -mavx512f -mavx512dq -mavx512bw -mavx512vl)
+foreach(set ${SB_KERNEL_SETS})
+  file(GLOB SB_KERNEL_SOURCES_${set} CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/kernels/${set}/*.c)
+endforeach()
 
 set(SB_INCLUDE_DIRS ${CMAKE_SOURCE_DIR}/include ${CMAKE_SOURCE_DIR}/src)
 
@@ -39,16 +49,16 @@ function(safeblas_add_library target)
     target_include_directories(${target}_${p} PRIVATE ${SB_INCLUDE_DIRS})
     list(APPEND objects $<TARGET_OBJECTS:${target}_${p}>)
   endforeach()
-  if(SB_AVX2_SOURCES)
+  foreach(set ${SB_KERNEL_SETS})
     foreach(prec S D C Z)
       string(TOLOWER ${prec} p)
-      add_library(${target}_avx2_${p} OBJECT ${SB_AVX2_SOURCES})
-      target_compile_definitions(${target}_avx2_${p} PRIVATE SB_PREC_${prec} ${defs})
-      target_compile_options(${target}_avx2_${p} PRIVATE -mavx2 -mfma)
-      target_include_directories(${target}_avx2_${p} PRIVATE ${SB_INCLUDE_DIRS})
-      list(APPEND objects $<TARGET_OBJECTS:${target}_avx2_${p}>)
+      add_library(${target}_${set}_${p} OBJECT ${SB_KERNEL_SOURCES_${set}})
+      target_compile_definitions(${target}_${set}_${p} PRIVATE SB_PREC_${prec} ${defs})
+      target_compile_options(${target}_${set}_${p} PRIVATE ${SB_KERNEL_FLAGS_${set}})
+      target_include_directories(${target}_${set}_${p} PRIVATE ${SB_INCLUDE_DIRS})
+      list(APPEND objects $<TARGET_OBJECTS:${target}_${set}_${p}>)
     endforeach()
-  endif()
+  endforeach()
 
   add_library(${target} SHARED ${SB_PLAIN_SOURCES} ${objects})
   target_include_directories(${target} PUBLIC $<BUILD_INTERFACE:${CMAKE_SOURCE_DIR}/include>

@@ -1,7 +1,10 @@
-/* The kernel table: per precision, the gemm microkernel, its register block MR x NR, the cache
- * blocking MC, KC, NC and the packing routines, chosen once (first use, thread-safe) from cpuid.
- * The environment variable SAFEBLAS_KERNEL=generic|avx2 overrides the choice (a set the CPU
- * cannot run is refused with a warning), so tests can run every kernel set the machine has.
+/* Kernel sets as data. A kernel set (src/kernels/<set>/, e.g. generic, avx2, avx512) is one
+ * constant description per precision: its gemm microkernel with the register block MR x NR, the
+ * packing routines, the trsm tile kernel, the unpacked small gemm, the gemv and level-1 kernels.
+ * kernel_table.c lists the sets once, in order of preference, and chooses one once (first use,
+ * thread-safe) from cpuid, deriving the cache blocking MC, KC, NC for it. The environment
+ * variable SAFEBLAS_KERNEL=<set name> overrides the choice (a set the CPU cannot run is refused
+ * with a warning), so tests can run every kernel set the machine has.
  *
  * Plain C: this header is included by the kernel table (compiled once) and by templated code;
  * in templated code (SB_PREC_x defined), sb_gemm_kernels_t / sb_gemm_kernels() name the current precision's.
@@ -27,7 +30,7 @@
  *   Every element is computed with the same arithmetic whatever its position in the tile and
  *   whether the tile is full or partial, so results do not depend on how C is split.
  *
- * small(m, n, k, alpha, a, lda, tb, b, ldb, beta, c, ldc) (AVX2 real only, else NULL): gemm without
+ * small(m, n, k, alpha, a, lda, tb, b, ldb, beta, c, ldc) (real only, may be NULL): gemm without
  *   packing for small problems, op(A) = A: C := beta*C (not read if beta is 0), then for each l in
  *   turn C(i,j) := fma(A(i,l), alpha*op(B)(l,j), C(i,j)), op(B) by tb, as the reference orders it.
  *
@@ -46,7 +49,8 @@
 
 #include "common/blas.h"
 
-#define SB_GEMM_KERNELS_DECL(P, T)                                                                       \
+/* The kinds of kernel, per precision P with element type T. */
+#define SB_KERNEL_TYPES_DECL(P, T)                                                                       \
     typedef void (*sb_##P##_gemm_ukr_fn)(blas_int k, T alpha, const T *a, const T *b, T beta, T *c,      \
                                          blas_int ldc, blas_int m, blas_int n);                          \
     typedef void (*sb_##P##_gemm_pack_fn)(char trans, blas_int rows, blas_int cols, const T *x,          \
@@ -57,41 +61,64 @@
     typedef void (*sb_##P##_gemm_small_fn)(blas_int m, blas_int n, blas_int k, T alpha, const T *a,       \
                                            blas_int lda, char tb, const T *b, blas_int ldb, T beta, T *c, \
                                            blas_int ldc);                                                \
+    typedef void (*sb_##P##_gemv_t_fn)(blas_int m, blas_int n, T alpha, const T *a, blas_int lda,        \
+                                       const T *x, T *y, blas_int incy);                                 \
+    typedef void (*sb_##P##_gemv_n_fn)(blas_int m, blas_int n, T alpha, const T *a, blas_int lda,        \
+                                       const T *x, blas_int incx, T *y);                                 \
+    typedef void (*sb_##P##_axpy_fn)(blas_int n, T alpha, const T *x, T *y);                            \
+    typedef T (*sb_##P##_dot_fn)(blas_int n, const T *x, const T *y, int conjx);                         \
+    /* One precision's part of a kernel set: a constant description (src/kernels/<set>/kernel_set.c). \
+     * gemv_t, gemv_n (real only) and small may be NULL. */                                              \
+    typedef struct {                                                                                     \
+        int mr, nr; /* register block of ukr (and trsm_ukr) */                                           \
+        sb_##P##_gemm_ukr_fn ukr;                                                                        \
+        sb_##P##_gemm_pack_fn pack_a; /* (trans, m, k, a, lda, buf, mr) */                               \
+        sb_##P##_gemm_pack_fn pack_b; /* (trans, k, n, b, ldb, buf, nr) */                               \
+        sb_##P##_trsm_ukr_fn trsm_ukr;                                                                   \
+        sb_##P##_gemm_small_fn small;                                                                    \
+        sb_##P##_gemv_t_fn gemv_t;                                                                       \
+        sb_##P##_gemv_n_fn gemv_n;                                                                       \
+        sb_##P##_axpy_fn axpy;                                                                           \
+        sb_##P##_dot_fn dot;                                                                             \
+    } sb_##P##_kernel_set_t;                                                                             \
+    /* What the level-3 drivers get: the chosen set's gemm kernels with the cache blocking derived   \
+     * for it (kernel_table.c). */                                                                       \
     typedef struct {                                                                                     \
         int mr, nr;       /* register block */                                                           \
         int mc, kc, nc;   /* cache blocks: mc a multiple of mr, nc a multiple of nr */                   \
         sb_##P##_gemm_ukr_fn ukr;                                                                        \
-        sb_##P##_gemm_pack_fn pack_a; /* (trans, m, k, a, lda, buf, mr) */                               \
-        sb_##P##_gemm_pack_fn pack_b; /* (trans, k, n, b, ldb, buf, nr) */                               \
+        sb_##P##_gemm_pack_fn pack_a;                                                                    \
+        sb_##P##_gemm_pack_fn pack_b;                                                                    \
         sb_##P##_trsm_ukr_fn trsm_ukr; /* the packed triangular-solve tile kernel on ukr */              \
         sb_##P##_gemm_small_fn small; /* unpacked gemm for small problems, op(A) = A; may be NULL */    \
     } sb_##P##_gemm_kernels_t;                                                                           \
     const sb_##P##_gemm_kernels_t *sb_##P##_gemm_kernels(void);                                         \
-    /* the kernels of each set, for the table */                                                         \
-    void sb_##P##_gemm_ukr_generic(blas_int k, T alpha, const T *a, const T *b, T beta, T *c,            \
-                                   blas_int ldc, blas_int m, blas_int n);                                \
-    void sb_##P##_gemm_ukr_avx2(blas_int k, T alpha, const T *a, const T *b, T beta, T *c,               \
-                                blas_int ldc, blas_int m, blas_int n);                                   \
-    void sb_##P##_trsm_ukr_generic(blas_int k, T alpha, const T *a, const T *b, const T *d, int upper,   \
-                                   int unit, T *c, blas_int rs, blas_int cs, blas_int m, blas_int n,     \
-                                   T *x);                                                                \
-    void sb_##P##_trsm_ukr_avx2(blas_int k, T alpha, const T *a, const T *b, const T *d, int upper,      \
-                                int unit, T *c, blas_int rs, blas_int cs, blas_int m, blas_int n, T *x); \
-    void sb_##P##_gemm_small_avx2(blas_int m, blas_int n, blas_int k, T alpha, const T *a, blas_int lda,  \
-                                  char tb, const T *b, blas_int ldb, T beta, T *c, blas_int ldc);        \
-    void sb_##P##_gemm_pack_a_generic(char trans, blas_int m, blas_int k, const T *a, blas_int lda,      \
-                                      T *buf, int mr);                                                   \
-    void sb_##P##_gemm_pack_b_generic(char trans, blas_int k, blas_int n, const T *b, blas_int ldb,      \
-                                      T *buf, int nr);                                                   \
-    void sb_##P##_gemm_pack_a_avx2(char trans, blas_int m, blas_int k, const T *a, blas_int lda, T *buf,  \
-                                   int mr);                                                              \
-    void sb_##P##_gemm_pack_b_avx2(char trans, blas_int k, blas_int n, const T *b, blas_int ldb, T *buf,  \
-                                   int nr);
+    sb_##P##_axpy_fn sb_##P##_axpy_kernel(void);                                                        \
+    sb_##P##_dot_fn sb_##P##_dot_kernel(void);                                                          \
+    sb_##P##_gemv_t_fn sb_##P##_gemv_t_kernel(void); /* real only */                                    \
+    sb_##P##_gemv_n_fn sb_##P##_gemv_n_kernel(void); /* real only */
 
-SB_GEMM_KERNELS_DECL(s, float)
-SB_GEMM_KERNELS_DECL(d, double)
-SB_GEMM_KERNELS_DECL(c, float _Complex)
-SB_GEMM_KERNELS_DECL(z, double _Complex)
+SB_KERNEL_TYPES_DECL(s, float)
+SB_KERNEL_TYPES_DECL(d, double)
+SB_KERNEL_TYPES_DECL(c, float _Complex)
+SB_KERNEL_TYPES_DECL(z, double _Complex)
+
+/* A kernel set: its name, whether this CPU and OS can run it, and its four precisions' parts. */
+typedef struct {
+    const char *name;
+    int (*can_run)(void); /* NULL: always */
+    const sb_s_kernel_set_t *s;
+    const sb_d_kernel_set_t *d;
+    const sb_c_kernel_set_t *c;
+    const sb_z_kernel_set_t *z;
+} sb_kernel_set;
+
+/* The four parts of set NAME, defined by src/kernels/NAME/kernel_set.c (compiled per precision). */
+#define SB_KERNEL_SET_PARTS_DECL(NAME)                                                                   \
+    extern const sb_s_kernel_set_t sb_s_kernel_set_##NAME;                                               \
+    extern const sb_d_kernel_set_t sb_d_kernel_set_##NAME;                                               \
+    extern const sb_c_kernel_set_t sb_c_kernel_set_##NAME;                                               \
+    extern const sb_z_kernel_set_t sb_z_kernel_set_##NAME;
 
 /* Register blocks of the kernel sets (the microkernels are compiled for these). */
 #define SB_GENERIC_MR 4
@@ -104,70 +131,66 @@ SB_GEMM_KERNELS_DECL(z, double _Complex)
 #define SB_AVX2_C_NR 3
 #define SB_AVX2_Z_MR 4
 #define SB_AVX2_Z_NR 3
+#define SB_AVX512_S_MR 48
+#define SB_AVX512_S_NR 8
+#define SB_AVX512_D_MR 24
+#define SB_AVX512_D_NR 8
+#define SB_AVX512_C_MR 24
+#define SB_AVX512_C_NR 4
+#define SB_AVX512_Z_MR 12
+#define SB_AVX512_Z_NR 4
 
 /* ---- gemv dot form (real s, d) ----
  * gemv_t(m, n, alpha, a, lda, x, y, incy): for j < n, y[j*incy] += alpha * sum_{i<m} a[i + j*lda] * x[i]
  * (x unit stride, m >= 1). Each column's sum is computed in a fixed order that depends only on
- * m (never on n or on the neighbouring columns), so any split of the columns gives the same bits. */
-#define SB_GEMV_T_DECL(P, T)                                                                             \
-    typedef void (*sb_##P##_gemv_t_fn)(blas_int m, blas_int n, T alpha, const T *a, blas_int lda,        \
-                                       const T *x, T *y, blas_int incy);                                 \
-    sb_##P##_gemv_t_fn sb_##P##_gemv_t_kernel(void);                                                    \
-    void sb_##P##_gemv_t_generic(blas_int m, blas_int n, T alpha, const T *a, blas_int lda, const T *x,  \
-                                 T *y, blas_int incy);                                                   \
-    void sb_##P##_gemv_t_avx2(blas_int m, blas_int n, T alpha, const T *a, blas_int lda, const T *x,     \
-                              T *y, blas_int incy);
-
-SB_GEMV_T_DECL(s, float)
-SB_GEMV_T_DECL(d, double)
-
-/* ---- gemv axpy form (real s, d) ----
+ * m (never on n or on the neighbouring columns), so any split of the columns gives the same bits.
+ *
+ * ---- gemv axpy form (real s, d) ----
  * gemv_n(m, n, alpha, a, lda, x, incx, y): for i < m, y[i] += sum_{j<n} (alpha * x[j*incx]) * a[i + j*lda]
  * (y unit stride, any incx). Each y(i) is updated once per column, in increasing j, with the
  * same arithmetic for every row (never depending on m or on the neighbouring rows), so any
- * split of the rows gives the same bits. */
-#define SB_GEMV_N_DECL(P, T)                                                                             \
-    typedef void (*sb_##P##_gemv_n_fn)(blas_int m, blas_int n, T alpha, const T *a, blas_int lda,        \
-                                       const T *x, blas_int incx, T *y);                                 \
-    sb_##P##_gemv_n_fn sb_##P##_gemv_n_kernel(void);                                                    \
-    void sb_##P##_gemv_n_generic(blas_int m, blas_int n, T alpha, const T *a, blas_int lda, const T *x,  \
-                                 blas_int incx, T *y);                                                   \
-    void sb_##P##_gemv_n_avx2(blas_int m, blas_int n, T alpha, const T *a, blas_int lda, const T *x,     \
-                              blas_int incx, T *y);
-
-SB_GEMV_N_DECL(s, float)
-SB_GEMV_N_DECL(d, double)
-
-/* ---- level-1 unit-stride loops (all precisions) ----
+ * split of the rows gives the same bits.
+ *
+ * ---- level-1 unit-stride loops (all precisions) ----
  * axpy(n, alpha, x, y): y[i] := alpha*x[i] + y[i] for i < n (n >= 0, x and y unit stride).
  *   Every element gets the same arithmetic whatever its index, the length or the addresses
  *   (vector body and remainder alike), so a split of the vector over threads never changes a bit.
- *   Both sets compute y + alpha*x as a rounded multiply then a rounded add, never an FMA (real);
+ *   Every set computes y + alpha*x as a rounded multiply then a rounded add, never an FMA (real);
  *   complex: t := (ar*xr - ai*xi, ar*xi + ai*xr), every product and sum rounded (what C computes
- *   under -fcx-fortran-rules without FMA), then y + t. So both sets give the same bits, equal to
+ *   under -fcx-fortran-rules without FMA), then y + t. So all sets give the same bits, equal to
  *   reference BLAS compiled without FMA.
  * dot(n, x, y, conjx): sum_{i<n} x[i]*y[i], or conj(x[i])*y[i] if conjx (complex only; the real
  *   kernels ignore it), n >= 1. The summation order (several running sums, then a fixed combine)
  *   depends only on n, never on the addresses (unaligned loads, no peeling), so the partial of a
  *   reduction chunk is the same on every thread. The sets sum in different orders (avx2 with FMA),
  *   so their results may differ in the last bits; the set is fixed for the life of the process. */
-#define SB_L1_KERNELS_DECL(P, T)                                                                         \
-    typedef void (*sb_##P##_axpy_fn)(blas_int n, T alpha, const T *x, T *y);                            \
-    typedef T (*sb_##P##_dot_fn)(blas_int n, const T *x, const T *y, int conjx);                         \
-    sb_##P##_axpy_fn sb_##P##_axpy_kernel(void);                                                        \
-    sb_##P##_dot_fn sb_##P##_dot_kernel(void);                                                          \
-    void sb_##P##_axpy_generic(blas_int n, T alpha, const T *x, T *y);                                  \
-    void sb_##P##_axpy_avx2(blas_int n, T alpha, const T *x, T *y);                                     \
-    T sb_##P##_dot_generic(blas_int n, const T *x, const T *y, int conjx);                             \
-    T sb_##P##_dot_avx2(blas_int n, const T *x, const T *y, int conjx);
 
-SB_L1_KERNELS_DECL(s, float)
-SB_L1_KERNELS_DECL(d, double)
-SB_L1_KERNELS_DECL(c, float _Complex)
-SB_L1_KERNELS_DECL(z, double _Complex)
-
-/* Name of the chosen kernel set: "generic" or "avx2". */
+/* Name of the chosen kernel set ("avx512", "avx2" or "generic"), and one line saying why it was
+ * chosen (for SAFEBLAS_VERBOSE). */
 const char *sb_kernel_name(void);
+const char *sb_kernel_reason(void);
+
+/* Prototypes of the kernels a set's folder defines, for the current precision (templated code):
+ * SB_KERNEL_PROTOTYPES(avx2) declares sb_d_gemm_ukr_avx2 ... sb_d_dot_avx2 (when SB_PREC_D). */
+#define SB_KERNEL_PROTOTYPES(SET)                                                                        \
+    void SB_NAME(gemm_ukr_##SET)(blas_int k, sb_t alpha, const sb_t *a, const sb_t *b, sb_t beta, sb_t *c, \
+                                 blas_int ldc, blas_int m, blas_int n);                                  \
+    void SB_NAME(gemm_pack_a_##SET)(char trans, blas_int m, blas_int k, const sb_t *a, blas_int lda,      \
+                                    sb_t *buf, int mr);                                                  \
+    void SB_NAME(gemm_pack_b_##SET)(char trans, blas_int k, blas_int n, const sb_t *b, blas_int ldb,      \
+                                    sb_t *buf, int nr);                                                  \
+    void SB_NAME(trsm_ukr_##SET)(blas_int k, sb_t alpha, const sb_t *a, const sb_t *b, const sb_t *d,     \
+                                 int upper, int unit, sb_t *c, blas_int rs, blas_int cs, blas_int m,      \
+                                 blas_int n, sb_t *x);                                                   \
+    void SB_NAME(gemm_small_##SET)(blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,         \
+                                   blas_int lda, char tb, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, \
+                                   blas_int ldc);                                                        \
+    void SB_NAME(gemv_t_##SET)(blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda,           \
+                               const sb_t *x, sb_t *y, blas_int incy);                                   \
+    void SB_NAME(gemv_n_##SET)(blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda,           \
+                               const sb_t *x, blas_int incx, sb_t *y);                                   \
+    void SB_NAME(axpy_##SET)(blas_int n, sb_t alpha, const sb_t *x, sb_t *y);                            \
+    sb_t SB_NAME(dot_##SET)(blas_int n, const sb_t *x, const sb_t *y, int conjx);
 
 #if defined(SB_PREC_S) || defined(SB_PREC_D) || defined(SB_PREC_C) || defined(SB_PREC_Z)
 #include "common/precision.h"

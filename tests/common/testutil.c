@@ -2,9 +2,28 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 long sbt_passed, sbt_failed;
+
+/* Under ctest a unit test runs once per kernel set, with SAFEBLAS_KERNEL and SBT_KERNEL_SET both
+ * naming it. When the library did not take that set (this CPU or OS cannot run it) the run is
+ * reported as skipped (exit 77, ctest's SKIP_RETURN_CODE), never as passed. Weak: some programs
+ * link this file without SafeBLAS. */
+#pragma weak openblas_get_corename
+char *openblas_get_corename(void);
+
+__attribute__((constructor)) static void sbt_require_kernel_set(void)
+{
+    const char *want = getenv("SBT_KERNEL_SET");
+    if (!want || !*want || !openblas_get_corename) return;
+    const char *got = openblas_get_corename();
+    if (strcmp(got, want) != 0) {
+        printf("skipped: kernel set %s: this CPU or OS cannot run it (the library runs %s)\n", want, got);
+        exit(77);
+    }
+}
 
 int sbt_finish(const char *name)
 {

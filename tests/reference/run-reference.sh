@@ -13,7 +13,9 @@
 #   PROGRAM...     tester names (xblat1d, xblat2z, xscblat3, ...) or "all" (default)
 #
 # Environment: SBREF_TESTER_DIR (default /usr/lib/x86_64-linux-gnu/blas), SBREF_TIMEOUT
-# (seconds per program, default 300), SBREF_VERBOSE=1 prints every tester's full report.
+# (seconds per program, default 300), SBREF_VERBOSE=1 prints every tester's full report,
+# SAFEBLAS_KERNEL with SBT_KERNEL_SET: run on that kernel set, exit 77 (skipped) if the library
+# cannot take it here.
 #
 # What is checked, per program:
 #  - the process mapped the realpath of DIR/libblas.so.3 and no other BLAS-like library
@@ -85,9 +87,23 @@ if [[ ! -e $libdir/libblas.so.3 ]]; then
 fi
 libdir=$(cd "$libdir" && pwd)
 expect_lib=$(realpath "$libdir/libblas.so.3")
-# The library's own dependencies may be BLAS-like (OpenBLAS's libblas.so.3 needs libopenblas.so.0);
-# any other BLAS in the process is a failure.
-allowed_deps=$(LD_LIBRARY_PATH=$libdir ldd "$expect_lib" 2>/dev/null |
+# SBT_KERNEL_SET (set by ctest together with SAFEBLAS_KERNEL): the kernel set the run is for. If
+# the library did not take it (this CPU or OS cannot run it), the run is skipped (77), not passed.
+if [[ -n ${SBT_KERNEL_SET:-} && $reference -eq 0 ]]; then
+  got=$(python3 -c 'import ctypes, sys
+lib = ctypes.CDLL(sys.argv[1]); lib.openblas_get_corename.restype = ctypes.c_char_p
+print(lib.openblas_get_corename().decode())' "$libdir/libblas.so.3" 2>/dev/null)
+  if [[ $got != "$SBT_KERNEL_SET" ]]; then
+    echo "skipped: kernel set $SBT_KERNEL_SET: this CPU or OS cannot run it (the library runs ${got:-?})"
+    exit 77
+  fi
+  echo "kernel set: $got"
+fi
+# The library's own dependencies may be BLAS-like (OpenBLAS's libblas.so.3 needs libopenblas.so.0,
+# SafeBLAS's is an ELF filter on libsafeblas.so.0); any other BLAS in the process is a failure.
+# They are listed through a tester, which needs only libblas.so.3: ldd cannot list a filter
+# library itself (glibc's ld.so stops on an assertion in init_tls).
+allowed_deps=$(LD_LIBRARY_PATH=$libdir ldd "$tester_dir/${progs[0]}" 2>/dev/null |
                sed -n 's/.*=> \(\/[^ ]*\) .*/\1/p' | xargs -r realpath 2>/dev/null)
 
 if [[ -z $checker ]]; then

@@ -2,15 +2,13 @@
  * crossing the MR/NR/MC/KC/NC blocking (k > KC, m > MC, n > NC), lda/ldb/ldc > rows with guard
  * bands, beta = 0 with NaN in C, alpha = 0 not reading A/B (NaN there), beta = 1 quick returns,
  * argument errors through the Fortran ABI and CBLAS (both layouts), CBLAS row-major results,
- * bitwise independence of the result from the position of a block (sub-block calls).
- * The program runs itself a second time with SAFEBLAS_KERNEL=generic, so both kernel sets are
- * checked (the table is chosen once per process). */
+ * bitwise independence of the result from the position of a block (sub-block calls), and
+ * shapes one either side of every register block (MR, NR of each kernel set) and of every KC and
+ * MC the cache-size rule can give. ctest runs it once per kernel set (SAFEBLAS_KERNEL). */
 #include "test_prec.h"
 #include "cblas.h"
 #include "safeblas.h"
 
-#include <sys/wait.h>
-#include <unistd.h>
 
 void SB_F77(gemm)(const char *transa, const char *transb, const blas_int *m, const blas_int *n, const blas_int *k,
                   const sb_t *alpha, const sb_t *a, const blas_int *lda, const sb_t *b, const blas_int *ldb,
@@ -311,6 +309,19 @@ static int run_all(void)
     check_one(2, 'C', 'N', 130, 131, 129, sbt_rand_elem(), sbt_rand_elem(), 0, 0, 2);
     check_one(0, 'N', 'T', 3, 4200, 5, sbt_rand_elem(), sbt_rand_elem(), 0, 0, 0);
     check_one(0, 'T', 'N', 270, 259, 520, sbt_rand_elem(), 0, 1, 0, 1);
+    /* one either side of the register blocks of every set (MR 4, 8, 12, 16, 24, 48; NR 3, 4, 6, 8) */
+    static const blas_int regs[] = {3, 5, 7, 9, 11, 13, 15, 17, 23, 25, 47, 49};
+    for (int s = 0; s < (int)(sizeof regs / sizeof regs[0]); s++)
+        check_one(s % 3, tr[s % 3], tr[(s / 3) % 3], regs[s], regs[(s + 5) % 12], 1 + s % 4, sbt_rand_elem(),
+                  sbt_rand_elem(), 0, 0, s % 2);
+    /* one either side of the KC values the cache rule gives (multiples of 16 from 128 to 512)
+     * and of the MC values (at most 256 rows) */
+    for (blas_int kc = 128; kc <= 512; kc += 16) {
+        check_one(0, 'N', 'N', 25, 9, kc - 1, sbt_rand_elem(), 1, 0, 0, 1);
+        check_one(1, 'T', 'N', 13, 7, kc + 1, sbt_rand_elem(), 0, 0, 0, 0);
+    }
+    static const blas_int mcs[] = {191, 193, 239, 241, 255, 257};
+    for (int s = 0; s < 6; s++) check_one(s % 3, 'N', tr[s % 3], mcs[s], 9, 3, sbt_rand_elem(), sbt_rand_elem(), 0, 0, 1);
     /* beta = 0: NaN in C vanishes; beta = 1 (no scaling) */
     for (int api = 0; api < 3; api++) {
         check_one(api, 'N', 'N', 13, 11, 7, sbt_rand_elem(), 0, 1, 0, 2);
@@ -336,24 +347,4 @@ static int run_all(void)
     return sbt_finish("level3_gemm_" SB_UPPER);
 }
 
-int main(int argc, char **argv)
-{
-    int rc = run_all();
-    /* second run with the portable kernels (unless this already is one) */
-    if (getenv("SBT_GEMM_CHILD") == NULL) {
-        pid_t pid = fork();
-        if (pid == 0) {
-            setenv("SBT_GEMM_CHILD", "1", 1);
-            setenv("SAFEBLAS_KERNEL", "generic", 1);
-            execv("/proc/self/exe", argv);
-            _exit(127);
-        }
-        int st = 0;
-        if (pid < 0 || waitpid(pid, &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-            fprintf(stderr, "level3_gemm_%s: the SAFEBLAS_KERNEL=generic run failed\n", SB_UPPER);
-            rc = 1;
-        }
-    }
-    (void)argc;
-    return rc;
-}
+int main(void) { return run_all(); }

@@ -24,8 +24,8 @@
 #include "kernels/kernels.h"
 #include "kernels/workspace.h"
 
-/* The largest MR x NR the copy for diagonal tiles holds (every kernel set fits). */
-enum { TILE_MAX = 256 };
+/* The largest MR x NR the copy for diagonal tiles holds (every kernel set fits: avx512 s is 48 x 8). */
+enum { TILE_MAX = 512 };
 
 static inline sb_t op_elem(char trans, const sb_t *x, blas_int ldx, blas_int i, blas_int j)
 {

@@ -8,6 +8,8 @@
 
 #include <immintrin.h>
 
+SB_KERNEL_PROTOTYPES(avx2)
+
 #if defined(SB_PREC_D)
 #define SB_TRSM_UKR_MR SB_AVX2_D_MR
 #define SB_TRSM_UKR_NR SB_AVX2_D_NR

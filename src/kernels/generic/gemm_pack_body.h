@@ -89,7 +89,10 @@ SB_PACK_INLINE void pack_cont_p(blas_int rows, blas_int cols, const sb_t *x, bla
         SB_PACK_CASE(fn, 4, CJ)                                                                      \
         SB_PACK_CASE(fn, 6, CJ)                                                                      \
         SB_PACK_CASE(fn, 8, CJ)                                                                      \
+        SB_PACK_CASE(fn, 12, CJ)                                                                     \
         SB_PACK_CASE(fn, 16, CJ)                                                                     \
+        SB_PACK_CASE(fn, 24, CJ)                                                                     \
+        SB_PACK_CASE(fn, 48, CJ)                                                                     \
     default:                                                                                         \
         fn(rows, cols, x, ldx, buf, r, CJ);                                                          \
         return;                                                                                      \

@@ -2,6 +2,8 @@
  * body in trsm_ukr_body.h. */
 #include "kernels/kernels.h"
 
+SB_KERNEL_PROTOTYPES(generic)
+
 #define SB_TRSM_UKR_NAME SB_NAME(trsm_ukr_generic)
 #define SB_TRSM_UKR_MR SB_GENERIC_MR
 #define SB_TRSM_UKR_NR SB_GENERIC_NR

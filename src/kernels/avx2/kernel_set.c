@@ -1,0 +1,34 @@
+/* The AVX2+FMA kernel set, one part per precision (kernels.h). */
+#include "kernels/kernels.h"
+
+SB_KERNEL_PROTOTYPES(avx2)
+
+#if defined(SB_PREC_D)
+#define MR SB_AVX2_D_MR
+#define NR SB_AVX2_D_NR
+#elif defined(SB_PREC_S)
+#define MR SB_AVX2_S_MR
+#define NR SB_AVX2_S_NR
+#elif defined(SB_PREC_Z)
+#define MR SB_AVX2_Z_MR
+#define NR SB_AVX2_Z_NR
+#else
+#define MR SB_AVX2_C_MR
+#define NR SB_AVX2_C_NR
+#endif
+
+const SB_CAT3(sb_, SB_P, _kernel_set_t) SB_NAME(kernel_set_avx2) = {
+    .mr = MR,
+    .nr = NR,
+    .ukr = SB_NAME(gemm_ukr_avx2),
+    .pack_a = SB_NAME(gemm_pack_a_avx2),
+    .pack_b = SB_NAME(gemm_pack_b_avx2),
+    .trsm_ukr = SB_NAME(trsm_ukr_avx2),
+#if !SB_IS_COMPLEX
+    .small = SB_NAME(gemm_small_avx2),
+    .gemv_t = SB_NAME(gemv_t_avx2),
+    .gemv_n = SB_NAME(gemv_n_avx2),
+#endif
+    .axpy = SB_NAME(axpy_avx2),
+    .dot = SB_NAME(dot_avx2),
+};

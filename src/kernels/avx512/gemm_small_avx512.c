@@ -1,0 +1,47 @@
+/* AVX-512 gemm for small real problems without packing (compiled with the AVX-512 flags; used only
+ * when cpuid allows), op(A) = A. Contract (kernels.h): C := beta*C, then for l = 0, 1, ..., k-1
+ * in order C(i,j) := fma(A(i,l), t, C(i,j)) with t = alpha*op(B)(l,j) rounded first, as the
+ * reference orders it. The loops are generic/gemm_small_body.h, on 512-bit vectors; the last
+ * m mod VW rows use opmask loads and stores (masked-off lanes are neither read nor written). */
+#include "kernels/kernels.h"
+
+#include <immintrin.h>
+
+SB_KERNEL_PROTOTYPES(avx512)
+
+#if !SB_IS_COMPLEX
+
+#if SB_IS_DOUBLE
+#define VT __m512d
+#define VW 8
+#define VM __mmask8
+#define V_ZERO() _mm512_setzero_pd()
+#define V_LOAD(p) _mm512_loadu_pd(p)
+#define V_STORE(p, v) _mm512_storeu_pd((p), (v))
+#define V_SET1(x) _mm512_set1_pd(x)
+#define V_MUL(a, b) _mm512_mul_pd((a), (b))
+#define V_FMA(a, b, c) _mm512_fmadd_pd((a), (b), (c))
+#define V_FNMA(a, b, c) _mm512_fnmadd_pd((a), (b), (c))
+#define V_MASKLOAD(p, k) _mm512_maskz_loadu_pd((k), (p))
+#define V_MASKSTORE(p, k, v) _mm512_mask_storeu_pd((p), (k), (v))
+#else
+#define VT __m512
+#define VW 16
+#define VM __mmask16
+#define V_ZERO() _mm512_setzero_ps()
+#define V_LOAD(p) _mm512_loadu_ps(p)
+#define V_STORE(p, v) _mm512_storeu_ps((p), (v))
+#define V_SET1(x) _mm512_set1_ps(x)
+#define V_MUL(a, b) _mm512_mul_ps((a), (b))
+#define V_FMA(a, b, c) _mm512_fmadd_ps((a), (b), (c))
+#define V_FNMA(a, b, c) _mm512_fnmadd_ps((a), (b), (c))
+#define V_MASKLOAD(p, k) _mm512_maskz_loadu_ps((k), (p))
+#define V_MASKSTORE(p, k, v) _mm512_mask_storeu_ps((p), (k), (v))
+#endif
+/* the first r lanes */
+#define V_MASK(r) ((VM)((1u << (r)) - 1u))
+
+#define SB_SMALL_NAME SB_NAME(gemm_small_avx512)
+#include "kernels/generic/gemm_small_body.h"
+
+#endif

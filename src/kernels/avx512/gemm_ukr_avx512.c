@@ -1,0 +1,336 @@
+/* AVX-512 gemm microkernels (compiled with the AVX-512 F/DQ/BW/VL flags; used only when cpuid and
+ * XCR0 allow). Register blocks for 32 zmm registers:
+ *   d: 24 x 8  (three 8-double vectors per column of C, 24 accumulators)
+ *   s: 48 x 8  (three 16-float vectors per column of C, 24 accumulators)
+ *   z: 12 x 4  (three vectors of 4 complex per column of C, separate real/imag accumulators)
+ *   c: 24 x 4  (three vectors of 8 complex per column of C, separate real/imag accumulators)
+ * The same design as the AVX2 kernels, twice as wide and with three vectors of A: each k step
+ * loads the 192-byte packed A column into zmm0-2, broadcasts the eight scalars of the packed B
+ * row (real: 8 elements; complex: re/im of 4 elements) into zmm3-6 in turn and does 24 FMAs into
+ * zmm8-31. Complex: the accumulators of B's real parts hold (ar*br, ai*br) pairs and those of its
+ * imaginary parts (ar*bi, ai*bi); the epilogue swaps the latter and combines them as
+ * (ar*br - ai*bi, ai*br + ar*bi) with fmaddsub(r, 1, swap(i)) (AVX-512 has no addsub; r*1 is
+ * exact, so it rounds as addsub does). Conjugation is done by the packers. Two orders of summation
+ * (contract in kernels.h):
+ *   alpha = +-1: the accumulators start from beta*C and each k step adds (subtracts) its
+ *     products in turn, as the reference gemm does, so a product split along k rounds as the
+ *     whole; beta = 0 or 1 go straight from C (or zeros) to C;
+ *   any other alpha: the sum from zero, then alpha*sum + beta*C.
+ * A partial tile runs the very same vector code on a copy of the tile in a local buffer, so
+ * every element gets the same arithmetic. */
+#include "kernels/kernels.h"
+
+#include <immintrin.h>
+
+/* Only the FMAs written here (see the AVX2 kernel: implicit fusing would make an element's bits
+ * depend on where its tile sits). */
+#pragma GCC optimize("fp-contract=off")
+
+#if SB_IS_DOUBLE
+#define VT __m512d
+#define VW 8 /* scalars per vector */
+#define V_ZERO() _mm512_setzero_pd()
+#define V_LOAD(p) _mm512_loadu_pd(p)
+#define V_STORE(p, v) _mm512_storeu_pd((p), (v))
+#define V_SET1(x) _mm512_set1_pd(x)
+#define V_FMA(a, b, c) _mm512_fmadd_pd((a), (b), (c))
+#define V_FMADDSUB(a, b, c) _mm512_fmaddsub_pd((a), (b), (c))
+#define V_SWAP(a) _mm512_permute_pd((a), 0x55) /* (re, im) -> (im, re) in each complex */
+#define V_MUL(a, b) _mm512_mul_pd((a), (b))
+#define V_ADD(a, b) _mm512_add_pd((a), (b))
+#define VLD "vmovupd "
+#define VST "vmovupd "
+#define VBC "vbroadcastsd "
+#define VFMA "vfmadd231pd "
+#define VFNMA "vfnmadd231pd "
+#define VXOR "vpxorq "
+#define VSWAP "vpermilpd $0x55, "
+#define VFMADDSUB213 "vfmaddsub213pd "
+#else
+#define VT __m512
+#define VW 16
+#define V_ZERO() _mm512_setzero_ps()
+#define V_LOAD(p) _mm512_loadu_ps(p)
+#define V_STORE(p, v) _mm512_storeu_ps((p), (v))
+#define V_SET1(x) _mm512_set1_ps(x)
+#define V_FMA(a, b, c) _mm512_fmadd_ps((a), (b), (c))
+#define V_FMADDSUB(a, b, c) _mm512_fmaddsub_ps((a), (b), (c))
+#define V_SWAP(a) _mm512_permute_ps((a), 0xB1)
+#define V_MUL(a, b) _mm512_mul_ps((a), (b))
+#define V_ADD(a, b) _mm512_add_ps((a), (b))
+#define VLD "vmovups "
+#define VST "vmovups "
+#define VBC "vbroadcastss "
+#define VFMA "vfmadd231ps "
+#define VFNMA "vfnmadd231ps "
+#define VXOR "vpxord "
+#define VSWAP "vpermilps $0xB1, "
+#define VFMADDSUB213 "vfmaddsub213ps "
+#endif
+#define A_STEP 192                  /* one packed column of A: three zmm in all four precisions */
+/* one packed row of B: eight scalars of SZ_LIT bytes */
+#if SB_IS_DOUBLE
+#define B_STEP_LIT 64
+#define SZ_LIT 8
+#else
+#define B_STEP_LIT 32
+#define SZ_LIT 4
+#endif
+
+#if defined(SB_PREC_D)
+#define MR SB_AVX512_D_MR
+#define NR SB_AVX512_D_NR
+#elif defined(SB_PREC_S)
+#define MR SB_AVX512_S_MR
+#define NR SB_AVX512_S_NR
+#elif defined(SB_PREC_Z)
+#define MR SB_AVX512_Z_MR
+#define NR SB_AVX512_Z_NR
+#else
+#define MR SB_AVX512_C_MR
+#define NR SB_AVX512_C_NR
+#endif
+
+/* scalars per element */
+#define EW (SB_IS_COMPLEX ? 2 : 1)
+_Static_assert(MR * EW == 3 * VW && NR * EW == 8, "kernel shape");
+_Static_assert(MR * sizeof(sb_t) == A_STEP && NR * sizeof(sb_t) == B_STEP_LIT, "packed steps");
+
+#define SB_STR_(x) #x
+#define SB_STR(x) SB_STR_(x)
+
+/* Accumulators: scalar j (0..7) of the packed B row goes with zmm(8+3j), zmm(9+3j), zmm(10+3j)
+ * (the three vectors of A rows). One k step at byte offsets ao (A) and bo (B): zmm0-2 = A column,
+ * zmm3-6 = broadcasts in turn. */
+#define ASM_BJ(op, bo, j, bq, r0, r1, r2)                                                         \
+    VBC SB_STR(bo) "+" #j "*" SB_STR(SZ_LIT) "(%[b]), %%zmm" #bq "\n\t"                             \
+    op "%%zmm0, %%zmm" #bq ", %%zmm" #r0 "\n\t"                                                     \
+    op "%%zmm1, %%zmm" #bq ", %%zmm" #r1 "\n\t"                                                     \
+    op "%%zmm2, %%zmm" #bq ", %%zmm" #r2 "\n\t"
+#define ASM_STEP(op, ao, bo)                                                                       \
+    VLD SB_STR(ao) "(%[a]), %%zmm0\n\t"                                                            \
+    VLD SB_STR(ao) "+64(%[a]), %%zmm1\n\t"                                                         \
+    VLD SB_STR(ao) "+128(%[a]), %%zmm2\n\t"                                                        \
+    ASM_BJ(op, bo, 0, 3, 8, 9, 10) ASM_BJ(op, bo, 1, 4, 11, 12, 13)                                \
+    ASM_BJ(op, bo, 2, 5, 14, 15, 16) ASM_BJ(op, bo, 3, 6, 17, 18, 19)                              \
+    ASM_BJ(op, bo, 4, 3, 20, 21, 22) ASM_BJ(op, bo, 5, 4, 23, 24, 25)                              \
+    ASM_BJ(op, bo, 6, 5, 26, 27, 28) ASM_BJ(op, bo, 7, 6, 29, 30, 31)
+
+/* Where the 24 accumulators start from and where they go (strings spliced into the asm):
+ *   Z_IN   zeros                      A_IN / A_OUT  the buffer acc (zmm8+x <-> acc + x*VW)
+ *   C_IN   the C tile itself (real: column j in zmm8+3j..10+3j; complex: column j in
+ *          zmm8+6j..10+6j, with the imaginary parts' accumulators zmm11+6j..13+6j zeroed)
+ *   C_OUT  the C tile itself (complex: the two sets of accumulators combined as in the epilogue)
+ * C is walked with %[p] (in) and %[q] (out), ldcb bytes per column. */
+#define ZR(r) VXOR "%%zmm" #r ", %%zmm" #r ", %%zmm" #r "\n\t"
+#define ZERO3(r0, r1, r2) ZR(r0) ZR(r1) ZR(r2)
+#define Z_IN                                                                                       \
+    ZERO3(8, 9, 10) ZERO3(11, 12, 13) ZERO3(14, 15, 16) ZERO3(17, 18, 19)                          \
+    ZERO3(20, 21, 22) ZERO3(23, 24, 25) ZERO3(26, 27, 28) ZERO3(29, 30, 31)
+#define AI(r, off) VLD #off "(%[acc]), %%zmm" #r "\n\t"
+#define AO(r, off) VST "%%zmm" #r ", " #off "(%[acc])\n\t"
+#define ACC_ALL(X)                                                                                 \
+    X(8, 0) X(9, 64) X(10, 128) X(11, 192) X(12, 256) X(13, 320) X(14, 384) X(15, 448)             \
+    X(16, 512) X(17, 576) X(18, 640) X(19, 704) X(20, 768) X(21, 832) X(22, 896) X(23, 960)        \
+    X(24, 1024) X(25, 1088) X(26, 1152) X(27, 1216) X(28, 1280) X(29, 1344) X(30, 1408) X(31, 1472)
+#define A_IN ACC_ALL(AI)
+#define A_OUT ACC_ALL(AO)
+#define C_COL_IN(r0, r1, r2)                                                                       \
+    VLD "(%[p]), %%zmm" #r0 "\n\t" VLD "64(%[p]), %%zmm" #r1 "\n\t" VLD "128(%[p]), %%zmm" #r2 "\n\t" \
+    "add %[ldcb], %[p]\n\t"
+#define C_COL_OUT(r0, r1, r2)                                                                      \
+    VST "%%zmm" #r0 ", (%[q])\n\t" VST "%%zmm" #r1 ", 64(%[q])\n\t" VST "%%zmm" #r2 ", 128(%[q])\n\t" \
+    "add %[ldcb], %[q]\n\t"
+/* complex: column j = (r0..r2) + i*(i0..i2) accumulators: r -+ swap(i), even lanes minus, odd
+ * plus, as fmaddsub(r, ones, swap(i)); zmm3 holds the ones */
+#define CPLX_ONE(r, i) VSWAP "%%zmm" #i ", %%zmm" #i "\n\t" VFMADDSUB213 "%%zmm" #i ", %%zmm3, %%zmm" #r "\n\t"
+#define CPLX_COL_OUT(r0, r1, r2, i0, i1, i2) CPLX_ONE(r0, i0) CPLX_ONE(r1, i1) CPLX_ONE(r2, i2) C_COL_OUT(r0, r1, r2)
+#if !SB_IS_COMPLEX
+#define C_IN                                                                                       \
+    C_COL_IN(8, 9, 10) C_COL_IN(11, 12, 13) C_COL_IN(14, 15, 16) C_COL_IN(17, 18, 19)              \
+    C_COL_IN(20, 21, 22) C_COL_IN(23, 24, 25) C_COL_IN(26, 27, 28) C_COL_IN(29, 30, 31)
+#define C_OUT                                                                                      \
+    C_COL_OUT(8, 9, 10) C_COL_OUT(11, 12, 13) C_COL_OUT(14, 15, 16) C_COL_OUT(17, 18, 19)          \
+    C_COL_OUT(20, 21, 22) C_COL_OUT(23, 24, 25) C_COL_OUT(26, 27, 28) C_COL_OUT(29, 30, 31)
+#else
+#define C_IN                                                                                       \
+    C_COL_IN(8, 9, 10) ZERO3(11, 12, 13) C_COL_IN(14, 15, 16) ZERO3(17, 18, 19)                    \
+    C_COL_IN(20, 21, 22) ZERO3(23, 24, 25) C_COL_IN(26, 27, 28) ZERO3(29, 30, 31)
+#define C_OUT                                                                                      \
+    VBC "%[one], %%zmm3\n\t"                                                                       \
+    CPLX_COL_OUT(8, 9, 10, 11, 12, 13) CPLX_COL_OUT(14, 15, 16, 17, 18, 19)                        \
+    CPLX_COL_OUT(20, 21, 22, 23, 24, 25) CPLX_COL_OUT(26, 27, 28, 29, 30, 31)
+#endif
+
+/* The k loop: the accumulators start from IN, then each k step adds (op VFMA) or subtracts
+ * (VFNMA) the products of the packed A column and B row, one step after the other; they end in
+ * OUT. Four steps per iteration, with the A column 768 bytes ahead prefetched (the packed A
+ * sliver streams from L2; the B sliver stays in L1). */
+#define KLOOP(name, op, IN, OUT)                                                                   \
+    static inline __attribute__((always_inline)) void name(blas_int k, const sb_t *a, const sb_t *b, sb_r *acc, \
+                                                           sb_t *c, blas_int ldc)                  \
+    {                                                                                              \
+        long k4 = k > 0 ? k / 4 : 0, kr = k > 0 ? k % 4 : 0;                                       \
+        long ldcb = (long)ldc * (long)sizeof(sb_t);                                                \
+        sb_t *p = c, *q = c;                                                                       \
+        static const sb_r one = 1;                                                                 \
+        __asm__ volatile(                                                                          \
+            IN                                                                                     \
+            "test %[n], %[n]\n\t"                                                                  \
+            "jz 2f\n\t"                                                                            \
+            ".p2align 5\n"                                                                         \
+            "1:\n\t"                                                                               \
+            "prefetcht0 768(%[a])\n\t"                                                             \
+            ASM_STEP(op, 0, 0)                                                                     \
+            "prefetcht0 832(%[a])\n\t"                                                             \
+            ASM_STEP(op, 192, B_STEP_LIT)                                                          \
+            "prefetcht0 896(%[a])\n\t"                                                             \
+            ASM_STEP(op, 384, 2*B_STEP_LIT)                                                        \
+            ASM_STEP(op, 576, 3*B_STEP_LIT)                                                        \
+            "add $768, %[a]\n\t"                                                                   \
+            "add $4*" SB_STR(B_STEP_LIT) ", %[b]\n\t"                                              \
+            "dec %[n]\n\t"                                                                         \
+            "jnz 1b\n"                                                                             \
+            "2:\n\t"                                                                               \
+            "test %[r], %[r]\n\t"                                                                  \
+            "jz 4f\n"                                                                              \
+            "3:\n\t"                                                                               \
+            ASM_STEP(op, 0, 0)                                                                     \
+            "add $" SB_STR(A_STEP) ", %[a]\n\t"                                                    \
+            "add $" SB_STR(B_STEP_LIT) ", %[b]\n\t"                                                \
+            "dec %[r]\n\t"                                                                         \
+            "jnz 3b\n"                                                                             \
+            "4:\n\t"                                                                               \
+            OUT                                                                                    \
+            : [a] "+r"(a), [b] "+r"(b), [n] "+r"(k4), [r] "+r"(kr), [p] "+r"(p), [q] "+r"(q)       \
+            : [acc] "r"(acc), [ldcb] "r"(ldcb), [one] "m"(one)                                     \
+            : "memory", "cc", "xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", \
+              "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15", "xmm16", "xmm17",      \
+              "xmm18", "xmm19", "xmm20", "xmm21", "xmm22", "xmm23", "xmm24", "xmm25", "xmm26",     \
+              "xmm27", "xmm28", "xmm29", "xmm30", "xmm31");                                        \
+    }
+KLOOP(kloop_sum, VFMA, Z_IN, A_OUT)       /* from zero: alpha applied afterwards */
+KLOOP(kloop_add_ac, VFMA, A_IN, C_OUT)    /* in order, from beta*C prepared in acc, to C */
+KLOOP(kloop_sub_ac, VFNMA, A_IN, C_OUT)
+KLOOP(kloop_add_cc, VFMA, C_IN, C_OUT)    /* in order, beta = 1: from C to C */
+KLOOP(kloop_sub_cc, VFNMA, C_IN, C_OUT)
+KLOOP(kloop_add_zc, VFMA, Z_IN, C_OUT)    /* in order, beta = 0: from zeros to C */
+KLOOP(kloop_sub_zc, VFNMA, Z_IN, C_OUT)
+
+#if !SB_IS_COMPLEX
+/* Column j of the tile: t := alpha*acc (+ C), written to cp (ld elements apart). */
+#define OUTV(q, j, v)                                                                              \
+    do {                                                                                           \
+        VT t = V_MUL(va, V_LOAD(acc + (3 * (j) + (v)) * VW));                                      \
+        if (mode == 1) t = V_ADD(t, V_LOAD(q + (v) * VW));                                         \
+        else if (mode == 2) t = V_FMA(vb, V_LOAD(q + (v) * VW), t);                                \
+        V_STORE(q + (v) * VW, t);                                                                  \
+    } while (0)
+#define OUT(cp, ld, j)                                                                             \
+    do {                                                                                           \
+        sb_t *q_ = (cp) + (size_t)(j) * (ld);                                                      \
+        OUTV(q_, j, 0); OUTV(q_, j, 1); OUTV(q_, j, 2);                                            \
+    } while (0)
+#define SCALARS()                                                                                  \
+    VT va = V_SET1(alpha), vb = V_SET1(beta);                                                      \
+    (void)vb
+#else
+/* Vector v (0..2) of column j: s = sum (complex), t := alpha*s (+ C or + beta*C). The complex
+ * products x*y use fmaddsub(x, re(y), swap(x)*im(y)). */
+#define OUTH(cp, ld, j, v)                                                                         \
+    do {                                                                                           \
+        sb_r *q = (sb_r *)((cp) + (size_t)(j) * (ld)) + (v) * VW;                                  \
+        VT r = V_LOAD(acc + (6 * (j) + (v)) * VW), im = V_LOAD(acc + (6 * (j) + 3 + (v)) * VW);   \
+        VT s = V_FMADDSUB(r, ones, V_SWAP(im));                                                    \
+        VT t = V_FMADDSUB(s, var, V_MUL(V_SWAP(s), vai));                                          \
+        if (mode == 1) t = V_ADD(t, V_LOAD(q));                                                    \
+        else if (mode == 2) {                                                                      \
+            VT x = V_LOAD(q);                                                                      \
+            t = V_ADD(t, V_FMADDSUB(x, vbr, V_MUL(V_SWAP(x), vbi)));                               \
+        }                                                                                          \
+        V_STORE(q, t);                                                                             \
+    } while (0)
+#define OUT(cp, ld, j) do { OUTH(cp, ld, j, 0); OUTH(cp, ld, j, 1); OUTH(cp, ld, j, 2); } while (0)
+#define SCALARS()                                                                                  \
+    VT var = V_SET1(sb_creal(alpha)), vai = V_SET1(sb_cimag(alpha));                               \
+    VT vbr = V_SET1(sb_creal(beta)), vbi = V_SET1(sb_cimag(beta)), ones = V_SET1(1);               \
+    (void)vbr, (void)vbi
+#endif
+
+/* alpha = +-1: C := beta*C +- a(:,0)*b(0,:) +- a(:,1)*b(1,:) ..., each product added to the
+ * running value of C in turn (FMA), as the reference gemm does (see the AVX2 kernel). cp: a whole
+ * MR x NR tile (C itself, or a partial tile's copy), ld elements apart. */
+static inline __attribute__((always_inline)) void in_order(blas_int k, sb_t alpha, const sb_t *a, const sb_t *b,
+                                                           sb_t beta, sb_t *cp, blas_int ld, sb_r *acc)
+{
+    const int add = alpha == 1;
+    if (beta == 1) {
+        if (add) kloop_add_cc(k, a, b, acc, cp, ld);
+        else kloop_sub_cc(k, a, b, acc, cp, ld);
+        return;
+    }
+    if (beta == 0) {
+        if (add) kloop_add_zc(k, a, b, acc, cp, ld);
+        else kloop_sub_zc(k, a, b, acc, cp, ld);
+        return;
+    }
+    /* any other beta: start from beta*C, prepared in acc */
+#if !SB_IS_COMPLEX
+    VT vb = V_SET1(beta);
+    for (int j = 0; j < NR; j++)
+        for (int v = 0; v < 3; v++)
+            V_STORE(acc + (3 * j + v) * VW, V_MUL(vb, V_LOAD(cp + (size_t)j * ld + v * VW)));
+#else
+    VT vbr = V_SET1(sb_creal(beta)), vbi = V_SET1(sb_cimag(beta));
+    for (int j = 0; j < NR; j++)
+        for (int v = 0; v < 3; v++) {
+            VT x = V_LOAD((const sb_r *)(cp + (size_t)j * ld) + v * VW);
+            V_STORE(acc + (6 * j + v) * VW, V_FMADDSUB(x, vbr, V_MUL(V_SWAP(x), vbi)));
+            V_STORE(acc + (6 * j + 3 + v) * VW, V_ZERO());
+        }
+#endif
+    if (add) kloop_add_ac(k, a, b, acc, cp, ld);
+    else kloop_sub_ac(k, a, b, acc, cp, ld);
+}
+
+void SB_NAME(gemm_ukr_avx512)(blas_int k, sb_t alpha, const sb_t *a, const sb_t *b, sb_t beta, sb_t *c,
+                              blas_int ldc, blas_int m, blas_int n)
+{
+    sb_r acc[24 * VW] __attribute__((aligned(64)));
+    int full = m == MR && n == NR;
+    /* the next tile down (the caller's next tile, usually): C is read first when alpha is +-1,
+     * so the next call's C had better be on its way during this one (a prefetch never faults) */
+    if (full)
+        for (int j = 0; j < NR; j++) {
+            const char *cj = (const char *)(c + MR + (size_t)j * ldc);
+            _mm_prefetch(cj, _MM_HINT_T0);
+            _mm_prefetch(cj + 64, _MM_HINT_T0);
+            _mm_prefetch(cj + 128, _MM_HINT_T0);
+            _mm_prefetch(cj + 191, _MM_HINT_T0);
+        }
+    int mode = beta == 0 ? 0 : beta == 1 ? 1 : 2; /* 0: C not read; 1: add C; 2: add beta*C */
+    sb_t t[MR * NR] __attribute__((aligned(64))); /* a partial tile's copy */
+    if (!full && mode != 0) {
+        for (int x = 0; x < MR * NR; x++) t[x] = 0;
+        for (blas_int j = 0; j < n; j++)
+            for (blas_int i = 0; i < m; i++) t[i + j * MR] = c[i + (size_t)j * ldc];
+    }
+    if (alpha == 1 || alpha == -1) {
+        if (full) {
+            in_order(k, alpha, a, b, beta, c, ldc, acc);
+            return;
+        }
+        in_order(k, alpha, a, b, beta, t, MR, acc);
+    } else {
+        kloop_sum(k, a, b, acc, c, ldc);
+        SCALARS();
+        if (full) {
+            for (int j = 0; j < NR; j++) OUT(c, ldc, j);
+            return;
+        }
+        /* partial tile: the same code on the local copy */
+        for (int j = 0; j < NR; j++) OUT(t, MR, j);
+    }
+    for (blas_int j = 0; j < n; j++)
+        for (blas_int i = 0; i < m; i++) c[i + (size_t)j * ldc] = t[i + j * MR];
+}

@@ -1,0 +1,39 @@
+/* The AVX-512 kernel set (F/DQ/BW/VL), one part per precision (kernels.h). Its own: the gemm
+ * microkernels with register blocks for 32 zmm registers, the trsm tile kernel on them and the
+ * unpacked small gemm. Taken from the AVX2 set, which every AVX-512 CPU runs: the packers (they
+ * serve any register block), gemv and the level-1 loops (memory-bound at the sizes where they
+ * matter, so the width of the vectors does not decide their speed). */
+#include "kernels/kernels.h"
+
+SB_KERNEL_PROTOTYPES(avx512)
+SB_KERNEL_PROTOTYPES(avx2)
+
+#if defined(SB_PREC_D)
+#define MR SB_AVX512_D_MR
+#define NR SB_AVX512_D_NR
+#elif defined(SB_PREC_S)
+#define MR SB_AVX512_S_MR
+#define NR SB_AVX512_S_NR
+#elif defined(SB_PREC_Z)
+#define MR SB_AVX512_Z_MR
+#define NR SB_AVX512_Z_NR
+#else
+#define MR SB_AVX512_C_MR
+#define NR SB_AVX512_C_NR
+#endif
+
+const SB_CAT3(sb_, SB_P, _kernel_set_t) SB_NAME(kernel_set_avx512) = {
+    .mr = MR,
+    .nr = NR,
+    .ukr = SB_NAME(gemm_ukr_avx512),
+    .pack_a = SB_NAME(gemm_pack_a_avx2),
+    .pack_b = SB_NAME(gemm_pack_b_avx2),
+    .trsm_ukr = SB_NAME(trsm_ukr_avx512),
+#if !SB_IS_COMPLEX
+    .small = SB_NAME(gemm_small_avx512),
+    .gemv_t = SB_NAME(gemv_t_avx2),
+    .gemv_n = SB_NAME(gemv_n_avx2),
+#endif
+    .axpy = SB_NAME(axpy_avx2),
+    .dot = SB_NAME(dot_avx2),
+};
