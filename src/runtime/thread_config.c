@@ -24,6 +24,7 @@
 /* The kernel table's name and the CPU description, referenced weakly so that the runtime
  * still links (and says "unknown") in a build without those modules. */
 #pragma weak sb_kernel_name
+#pragma weak sb_kernel_reason
 #pragma weak sb_cpu_description
 
 #define SB_STR2(x) #x
@@ -375,12 +376,14 @@ void sb_config_describe(char *buf, size_t len)
     const char *cpu = sb_cpu_description ? sb_cpu_description() : NULL;
     int global = sb_config_threads_global();
     int mine = sb_config_threads();
+    const char *why = sb_kernel_reason ? sb_kernel_reason() : NULL;
     char local[48] = "";
     if (mine != global) snprintf(local, sizeof local, ", %d on this thread", mine);
     snprintf(buf, len,
-             "SafeBLAS %s: cpu %s; kernels %s; threads %d%s (%s; %d CPUs available); "
+             "SafeBLAS %s: cpu %s; kernels %s (%s); threads %d%s (%s; %d CPUs available); "
              "pthreads pool, fork-safe",
-             SAFEBLAS_VERSION, cpu && *cpu ? cpu : "unknown", sb_config_kernel_name(), global, local,
+             SAFEBLAS_VERSION, cpu && *cpu ? cpu : "unknown", sb_config_kernel_name(), why && *why ? why : "default",
+             global, local,
              atomic_load_explicit(&g_threads, memory_order_relaxed) > 0 ? "set by the program" : atomic_load(&g_source),
              sb_cpus_available());
 }

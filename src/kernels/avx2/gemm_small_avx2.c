@@ -40,6 +40,7 @@ static const int mask_tab[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 
 #define VM __m256i
 #define V_MASK(r) _mm256_loadu_si256((const __m256i *)(mask_tab + VW - (r)))
 
+#define SB_SMALL_NC 4
 #define SB_SMALL_NAME SB_NAME(gemm_small_avx2)
 #include "kernels/generic/gemm_small_body.h"
 

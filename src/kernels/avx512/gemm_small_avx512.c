@@ -41,6 +41,7 @@ SB_KERNEL_PROTOTYPES(avx512)
 /* the first r lanes */
 #define V_MASK(r) ((VM)((1u << (r)) - 1u))
 
+#define SB_SMALL_NC 8
 #define SB_SMALL_NAME SB_NAME(gemm_small_avx512)
 #include "kernels/generic/gemm_small_body.h"
 
