@@ -216,6 +216,20 @@ double sbb_gflops(const sbb_lib *lib, const char *r, int n, double budget_s, dou
         memcpy(k.bsave, k.b, nn * sizeof(double));
     }
 
+    /* A call expected to outlast the budget is timed once: the caller measures in rounds and
+     * keeps the best. A call at n/4 first (1/64 of the work) starts the library's threads and
+     * allocates most of its buffers, so those first-call costs stay out of the sample. */
+    if (est_gflops > 0 && flops / (est_gflops * 1e9) > budget_s) {
+        k.n = n / 4;
+        sbb_do_call(&k);
+        k.n = n;
+        double s = sbb_now();
+        sbb_do_call(&k);
+        double t = sbb_now() - s;
+        free(k.a); free(k.b); free(k.c); free(k.bsave);
+        return flops / t / 1e9;
+    }
+
     /* Warm up once (first-call costs: thread start, page faults), then find how many calls make a
      * sample of at least 1 ms, then keep the best sample within the budget. */
     double t0 = sbb_now();
@@ -317,7 +331,10 @@ int sbb_run_worker(char *const argv[], const char *const env_set[], double timeo
         close(fds[0]);
         dup2(fds[1], 1);
         close(fds[1]);
-        for (int i = 0; env_set && env_set[i]; i++) putenv((char *)env_set[i]);
+        for (int i = 0; env_set && env_set[i]; i++) {
+            if (strchr(env_set[i], '=')) putenv((char *)env_set[i]);
+            else unsetenv(env_set[i]);
+        }
         execv(argv[0], argv);
         fprintf(stderr, "cannot run %s: %s\n", argv[0], strerror(errno));
         _exit(127);
@@ -356,6 +373,32 @@ int sbb_run_worker(char *const argv[], const char *const env_set[], double timeo
     if (timed_out) return -2;
     if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
     return WEXITSTATUS(status);
+}
+
+void sbb_env_init(sbb_env *e)
+{
+    e->n = 0;
+    e->v[0] = NULL;
+}
+
+void sbb_env_add(sbb_env *e, const char *setting)
+{
+    if (e->n >= SBB_ENV_MAX) return;
+    snprintf(e->s[e->n], sizeof e->s[0], "%s", setting);
+    e->v[e->n] = e->s[e->n];
+    e->n++;
+    e->v[e->n] = NULL;
+}
+
+void sbb_env_threads(sbb_env *e, int threads)
+{
+    static const char *const names[] = {"SAFEBLAS_NUM_THREADS", "OPENBLAS_NUM_THREADS", "BLIS_NUM_THREADS",
+                                        "OMP_NUM_THREADS", "GOTO_NUM_THREADS"};
+    char b[64];
+    for (int i = 0; i < 5; i++) {
+        snprintf(b, sizeof b, "%s=%d", names[i], threads);
+        sbb_env_add(e, b);
+    }
 }
 
 const char *sbb_self_exe(void)

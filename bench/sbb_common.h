@@ -70,7 +70,8 @@ void sbb_fill(double *x, size_t n, unsigned seed);  /* uniform in [-1, 1) */
 void sbb_fillf(float *x, size_t n, unsigned seed);
 
 /* GFLOP/s of one routine at size n, best of several timed calls within about budget_s seconds
- * (calls too short to time are repeated in a loop). Routines: "dgemm" "sgemm" "zgemm" "cgemm"
+ * (calls too short to time are repeated in a loop; a call that est_gflops says outlasts the budget
+ * is timed once, after a warm-up call at n/4). Routines: "dgemm" "sgemm" "zgemm" "cgemm"
  * (n x n x n), "dsyrk" (n x n, k = n), "dtrsm" (left, lower, n x n, n right-hand sides), "dgemv"
  * (n x n), "ddot", "daxpy" (length n). Returns < 0 when the routine is missing (-1) or a single
  * call would take longer than max_call_s (-2, estimated from est_gflops when > 0). */
@@ -85,11 +86,23 @@ int sbb_lu_solve(const sbb_lib *lib, int n, double *A, double *b);
 /* max |A x - b| / (|A| |x| n eps) for the original A, b (small when the solve is right). */
 double sbb_solve_residual(int n, const double *A, const double *x, const double *b);
 
-/* Run argv (argv[0] = the program to exec) with extra environment settings ("NAME=value", NULL
- * terminated), calling on_line for every line it prints on stdout; kill it (SIGKILL) after
- * timeout_s. Returns the exit status, 128 + signal when killed by one, or -2 on timeout. */
+/* Run argv (argv[0] = the program to exec) with changes to this process's environment (NULL
+ * terminated: "NAME=value" sets NAME, a bare "NAME" removes it), calling on_line for every line it
+ * prints on stdout; kill it (SIGKILL) after timeout_s. Returns the exit status, 128 + signal when
+ * killed by one, or -2 on timeout. */
 int sbb_run_worker(char *const argv[], const char *const env_set[], double timeout_s,
                    void (*on_line)(const char *line, void *ctx), void *ctx);
+
+/* An environment change list for sbb_run_worker, built up in place. */
+#define SBB_ENV_MAX 48
+typedef struct {
+    const char *v[SBB_ENV_MAX + 1]; /* NULL terminated */
+    char s[SBB_ENV_MAX][1024];      /* the copies */
+    int n;
+} sbb_env;
+void sbb_env_init(sbb_env *e);
+void sbb_env_add(sbb_env *e, const char *setting);   /* "NAME=value" or "NAME"; copied */
+void sbb_env_threads(sbb_env *e, int threads);       /* every library's thread-count variable */
 
 /* The path of this program (/proc/self/exe), and of the folder holding it. */
 const char *sbb_self_exe(void);

@@ -9,11 +9,15 @@
  *    (alarm), so a hang is reported as a failure, not suffered.
  * 4. The same with numpy (demo/numpy_fork.py under /usr/bin/python3 on build/compat), skipped
  *    with a message while SafeBLAS has no LAPACK for numpy to load.
- * 5. A short speed table: SafeBLAS against the peers Debian installs.
+ * 5. A short speed table: SafeBLAS against the peers Debian installs, each at its best as the
+ *    benchmark runs it (bench/sbb_peers.h: the variables that override a peer's own CPU detection
+ *    removed, its kernel named, and a kernel for the CPU's vector level tried where its own
+ *    detection falls short).
  * Every measurement that could hang runs in a worker process (this program re-executed) under a
  * timeout. Exit status 0 when every check passed. */
 #define _GNU_SOURCE
 #include "sbb_common.h"
+#include "sbb_peers.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -217,6 +221,7 @@ int main(int argc, char **argv)
     find_api();
     if (argc >= 4 && !strcmp(argv[1], "--fork-worker")) return fork_worker(atoi(argv[2]), atoi(argv[3]));
     if (argc >= 4 && !strcmp(argv[1], "--speed-worker")) return speed_worker(argv[2], argv[3]);
+    if (argc >= 4 && !strcmp(argv[1], "--kernel-worker")) return sbb_kernel_worker_main(argc, argv);
 
     int rounds = 20, peers = 1;
     for (int i = 1; i < argc; i++) {
@@ -347,17 +352,20 @@ int main(int argc, char **argv)
            sbb_cpus_available());
     double g[8][NSPEED];
     int have[8] = {0};
+    static sbb_libinfo info[8];
     memset(g, 0, sizeof g);
     for (int p = 0; p < sbb_npeers && p < 8; p++) {
         if (p > 0 && (!peers || access(sbb_peers[p].path, R_OK) != 0)) continue;
         char nm[64];
         snprintf(nm, sizeof nm, "%s", sbb_peers[p].name);
+        sbb_libinfo_get(nm, p == 0 ? NULL : sbb_peers[p].path, 1, &info[p]);
         char *wargv[] = {(char *)sbb_self_exe(), "--speed-worker", nm,
                          p == 0 ? "self" : (char *)sbb_peers[p].path, NULL};
-        char eb[5][48];
-        const char *env[5];
-        threads_env(eb, env, sbb_cpus_available());
-        int rc = sbb_run_worker(wargv, env, 60.0, speed_line, g[p]);
+        sbb_env e;
+        sbb_env_init(&e);
+        sbb_env_threads(&e, sbb_cpus_available());
+        sbb_libinfo_env(&info[p], &e);
+        int rc = sbb_run_worker(wargv, e.v, 60.0, speed_line, g[p]);
         have[p] = 1;
         if (rc != 0) fprintf(stderr, "demo: %s speed worker: status %d\n", sbb_peers[p].name, rc);
     }
@@ -378,6 +386,16 @@ int main(int argc, char **argv)
         }
         printf("\n");
     }
+    printf("\n   Kernels:\n");
+    for (int p = 0; p < sbb_npeers && p < 8; p++) {
+        if (!have[p]) continue;
+        char how[512];
+        sbb_libinfo_how(&info[p], how, sizeof how);
+        printf("   - %s: %s — %s\n", sbb_peers[p].name, info[p].kernel, info[p].error[0] ? info[p].error : how);
+    }
+    char present[512];
+    sbb_overrides_present(present, sizeof present);
+    if (present[0]) printf("   The peers ran without %s, set in this environment (SafeBLAS kept it).\n", present);
     for (int p = 1; p < sbb_npeers; p++)
         if (peers && !have[p]) printf("   (%s not installed: %s)\n", sbb_peers[p].name, sbb_peers[p].path);
 
