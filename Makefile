@@ -24,8 +24,12 @@ configure: $(BUILD)/CMakeCache.txt
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
-test: build
+# The test packages first, then configure again: a test is registered only where what it runs is
+# installed (a build made by `make demo` was configured without them).
+test:
 	@bash scripts/install-deps --check-test
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j $(JOBS)
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 demo: build
@@ -33,11 +37,12 @@ demo: build
 	$(BUILD)/safeblas-demo
 
 bench: build
-	@bash scripts/install-deps --check-demo
+	@bash scripts/install-deps --check-bench
 	$(BUILD)/safeblas-bench $(BENCH_ARGS)
 
 # Sanitizer builds of the unit tests (CI runs both).
 sanitize:
+	@bash scripts/install-deps --check-test
 	cmake -S . -B build-asan -DSAFEBLAS_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ctest --output-on-failure -j $(JOBS) -L unit
@@ -50,6 +55,7 @@ install:
 
 # ThreadSanitizer build of the runtime and the torture cases 1-5 (CI runs it).
 tsan:
+	@bash scripts/install-deps --check-build
 	cmake -S . -B build-tsan -DSAFEBLAS_TSAN=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	cmake --build build-tsan -j $(JOBS)
 	cd build-tsan && ctest --output-on-failure -L tsan

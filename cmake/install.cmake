@@ -1,9 +1,9 @@
 # `make install` (PREFIX, DESTDIR, LIBDIR honoured by the Makefile): the library, headers,
 # pkg-config file, CMake package, and a Debian-style folder <libdir>/safeblas with libblas.so.3
 # and liblapack.so.3 as thin wrappers (their own SONAME, NEEDED libsafeblas.so.0), as Debian's
-# OpenBLAS ships them, so the code itself stays in a file named libsafeblas (threadpoolctl and
-# similar tools recognise a BLAS by that name). With the ILP64 library also libsafeblas64.so.0,
-# safeblas64.pc, SafeBLAS::safeblas64 and <libdir>/safeblas64/{libblas64,liblapack64}.so.3.
+# OpenBLAS ships them, so the code itself stays in one file, libsafeblas. With the ILP64 library
+# also libsafeblas64.so.0, safeblas64.pc, SafeBLAS::safeblas64 and
+# <libdir>/safeblas64/{libblas64,liblapack64}.so.3.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
@@ -50,6 +50,13 @@ install(FILES ${CMAKE_BINARY_DIR}/SafeBLASConfig.cmake ${CMAKE_BINARY_DIR}/SafeB
 # The ILP64 library gets the same in <libdir>/safeblas64: libblas64.so.3 and liblapack64.so.3,
 # filters on libsafeblas64.so.0 (scripts/alternatives registers them as libblas64.so.3-<triplet>
 # and liblapack64.so.3-<triplet> when that folder exists).
+#
+# The BLAS wrapper's file is named libopenblas-<lib>.so.3 and lib<blas>.so.3 is a link to it:
+# threadpoolctl (and with it scikit-learn, joblib) finds a BLAS it can control by the name of the
+# loaded file after links are followed -- libopenblas* for OpenBLAS's API, which SafeBLAS
+# answers (src/runtime/thread_api.c); it skips libblas* on Linux and knows no libsafeblas. Only
+# this wrapper carries the name, so a process with both wrappers lists SafeBLAS once. build/compat's
+# libblas.so.3 is a link to it too (below), so LD_LIBRARY_PATH=build/compat is seen the same way.
 foreach(lib safeblas safeblas64)
   if(NOT TARGET ${lib})
     continue()
@@ -71,15 +78,36 @@ foreach(lib safeblas safeblas64)
   add_custom_target(${lib}_wrapper_stubs DEPENDS ${stubs})
   foreach(wrapper blas lapack)
     set(t ${lib}_${wrapper}_wrapper)
+    set(dir ${CMAKE_BINARY_DIR}/${folder})
     add_library(${t} SHARED ${stubs})
-    set_target_properties(${t} PROPERTIES
-      OUTPUT_NAME ${wrapper}${suffix} LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/${folder}
-      VERSION 3 SOVERSION 3
-      INSTALL_RPATH "\$ORIGIN/..;\$ORIGIN")
+    # the same RUNPATH in the build tree (build/<folder>/.. and build/compat/.. hold the library)
+    set_target_properties(${t} PROPERTIES LIBRARY_OUTPUT_DIRECTORY ${dir}
+      INSTALL_RPATH "\$ORIGIN/..;\$ORIGIN" BUILD_WITH_INSTALL_RPATH ON)
     target_link_libraries(${t} PRIVATE ${lib})
     add_dependencies(${t} ${lib}_wrapper_stubs)
     target_link_options(${t} PRIVATE -Wl,--no-as-needed -Wl,--filter=lib${lib}.so.0)
     # lib<wrapper>.so.3 plus the development name lib<wrapper>.so for `-l<wrapper>` against the folder
-    install(TARGETS ${t} LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/${lib})
+    if(wrapper STREQUAL "blas")
+      set(so3 lib${wrapper}${suffix}.so.3)
+      set_target_properties(${t} PROPERTIES OUTPUT_NAME openblas-${lib} SUFFIX .so.3 NO_SONAME ON)
+      target_link_options(${t} PRIVATE -Wl,-soname,${so3})
+      add_custom_command(TARGET ${t} POST_BUILD
+        COMMAND ${CMAKE_COMMAND} -E create_symlink $<TARGET_FILE_NAME:${t}> ${dir}/${so3}
+        COMMAND ${CMAKE_COMMAND} -E create_symlink ${so3} ${dir}/lib${wrapper}${suffix}.so
+        VERBATIM)
+      if(lib STREQUAL "safeblas")
+        # build/compat/libblas.so.3 (the top-level CMakeLists.txt leaves this one name to us)
+        add_custom_command(TARGET ${t} POST_BUILD
+          COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/compat
+          COMMAND ${CMAKE_COMMAND} -E create_symlink ../${folder}/$<TARGET_FILE_NAME:${t}>
+                  ${CMAKE_BINARY_DIR}/compat/${so3}
+          VERBATIM)
+      endif()
+      install(TARGETS ${t} LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/${lib})
+      install(FILES ${dir}/${so3} ${dir}/lib${wrapper}${suffix}.so DESTINATION ${CMAKE_INSTALL_LIBDIR}/${lib})
+    else()
+      set_target_properties(${t} PROPERTIES OUTPUT_NAME ${wrapper}${suffix} VERSION 3 SOVERSION 3)
+      install(TARGETS ${t} LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/${lib})
+    endif()
   endforeach()
 endforeach()

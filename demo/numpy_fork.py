@@ -60,8 +60,9 @@ def main():
     libs = mapped_libraries()
     blas_like = sorted(p for p in libs
                        if any(k in os.path.basename(p) for k in ("blas", "lapack", "blis", "atlas", "mkl")))
-    safeblas = [p for p in blas_like if "libsafeblas" in os.path.basename(p)]
-    others = [p for p in blas_like if "libsafeblas" not in os.path.basename(p)]
+    # libsafeblas and libopenblas-safeblas.so.3 (libblas.so.3: its wrapper, named for threadpoolctl)
+    safeblas = [p for p in blas_like if "safeblas" in os.path.basename(p)]
+    others = [p for p in blas_like if "safeblas" not in os.path.basename(p)]
     if not safeblas or others:
         print("   numpy: FAIL, numpy did not run on SafeBLAS alone: mapped %s" % (blas_like or "no BLAS"))
         return 1
@@ -98,7 +99,8 @@ def main():
             failures += 1
     ms = (time.perf_counter() - start) * 1e3 / args.rounds
     print("   numpy on %s: %s threads, %d rounds, %d failures, %.1f ms/round"
-          % (os.path.basename(safeblas[0]), threads, args.rounds, failures, ms))
+          % (next((os.path.basename(p) for p in safeblas if os.path.basename(p).startswith("libsafeblas")),
+                  os.path.basename(safeblas[0])), threads, args.rounds, failures, ms))
     return 1 if failures else 0
 
 

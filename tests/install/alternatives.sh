@@ -9,13 +9,20 @@
 #      and value as before, and numpy must be back on the previous provider.
 # A trap unregisters (falling back to update-alternatives directly) and removes the prefix even
 # on failure. Skips (exit 77) unless root and SAFEBLAS_TEST_ALTERNATIVES=1.
+# With "-- COMMAND ...", step 3 also runs COMMAND (its exit status is one more check) with
+# SB_ALT_LIBDIR=<the installed libdir> (tests/python's threadpoolctl checks use it).
 #
-#   alternatives.sh BUILD_DIR [SOURCE_DIR]
+#   alternatives.sh BUILD_DIR [SOURCE_DIR] [-- COMMAND ...]
 set -uo pipefail
 
-build=$(cd "${1:?usage: alternatives.sh BUILD_DIR [SOURCE_DIR]}" && pwd)
+build=$(cd "${1:?usage: alternatives.sh BUILD_DIR [SOURCE_DIR] [-- COMMAND ...]}" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
-src=${2:-$(cd "$here/../.." && pwd)}
+src=$(cd "$here/../.." && pwd)
+[[ $# -ge 2 && "$2" != -- ]] && src=$2
+extra=()
+for ((i = 1; i <= $#; i++)); do
+  if [[ "${!i}" == -- ]]; then extra=("${@:i+1}"); break; fi
+done
 alt=$src/scripts/alternatives
 py=/usr/bin/python3
 
@@ -144,7 +151,9 @@ print("mapped BLAS/LAPACK files:\n  " + "\n  ".join(blas))
 ours = [p for p in blas if os.path.basename(p).startswith("libsafeblas")]
 if expect == "safeblas":
     check(any(os.path.realpath(p).startswith(libdir + "/") for p in ours), "libsafeblas mapped from " + libdir)
-    others = [p for p in blas if any(os.path.basename(p).startswith(s) for s in ("libopenblas", "libblis", "libatlas", "libmkl"))]
+    # (not SafeBLAS's own libopenblas-safeblas.so.3: libblas.so.3's wrapper, named for threadpoolctl)
+    others = [p for p in blas if any(os.path.basename(p).startswith(s) for s in ("libopenblas", "libblis", "libatlas", "libmkl"))
+              and not os.path.realpath(p).startswith(libdir + "/")]
     check(not others, "no other BLAS mapped %s" % others)
     check(all(os.path.realpath(p).startswith(libdir + "/") for p in blas
               if os.path.basename(p).startswith(("libblas.so", "liblapack.so"))), "libblas.so.3/liblapack.so.3 are SafeBLAS's wrappers")
@@ -161,6 +170,14 @@ EOF
 if numpy_check safeblas; then pass "/usr/bin/python3 numpy runs on SafeBLAS through the alternatives"
 else fail "/usr/bin/python3 numpy on SafeBLAS through the alternatives"; fi
 [[ $have_lapack -eq 1 ]] || echo "NOTE: LAPACK symbols not exported yet: checked np.dot only"
+if [[ ${#extra[@]} -gt 0 ]]; then
+  echo "--- while registered: ${extra[*]}"
+  if env -u LD_LIBRARY_PATH -u LD_PRELOAD SB_ALT_LIBDIR="$libdir" timeout 1000 "${extra[@]}"; then
+    pass "${extra[*]##*/}"
+  else
+    fail "${extra[*]##*/}"
+  fi
+fi
 
 # --- 4. unregister, previous provider back --------------------------------------------------------------
 if "$alt" unregister --state "$state"; then pass "scripts/alternatives unregister"; registered=0

@@ -30,8 +30,10 @@ static int passed, failed;
   fprintf(stderr, "FAIL %s:%d: ", __FILE__, __LINE__); fprintf(stderr, __VA_ARGS__); \
   fputc('\n', stderr); } } while (0)
 
-/* The mapped file whose base name starts with `stem`, or "" */
-static void mapped(const char *stem, char *out, size_t outsz) {
+static int under(const char *path, const char *dir);
+
+/* The mapped file whose base name starts with `stem` (and which is not under `skip`, if given), or "" */
+static void mapped(const char *stem, const char *skip, char *out, size_t outsz) {
   out[0] = 0;
   FILE *f = fopen("/proc/self/maps", "r");
   if (!f) return;
@@ -41,7 +43,10 @@ static void mapped(const char *stem, char *out, size_t outsz) {
     if (!path) continue;
     path[strcspn(path, "\n")] = 0;
     const char *base = strrchr(path, '/') + 1;
-    if (strncmp(base, stem, strlen(stem)) == 0) { snprintf(out, outsz, "%s", path); break; }
+    if (strncmp(base, stem, strlen(stem)) == 0 && !(skip && under(path, skip))) {
+      snprintf(out, outsz, "%s", path);
+      break;
+    }
   }
   fclose(f);
 }
@@ -89,17 +94,18 @@ int main(int argc, char **argv) {
 #endif
 
   char lib[PATH_MAX + 1];
-  mapped("libsafeblas.so", lib, sizeof lib);
+  mapped("libsafeblas.so", NULL, lib, sizeof lib);
   printf("mapped: %s\n", lib[0] ? lib : "(no libsafeblas)");
   CHECK(lib[0] != 0, "libsafeblas is not mapped");
   CHECK(lib[0] && under(lib, argv[1]), "libsafeblas mapped from %s, not from under %s", lib, argv[1]);
   if (argc > 2) {
     char w[PATH_MAX + 1];
-    mapped("libblas.so", w, sizeof w);
+    /* libblas.so.3 is a link to the wrapper's file, libopenblas-safeblas.so.3 (named for threadpoolctl) */
+    mapped("libopenblas-safeblas.so", NULL, w, sizeof w);
     printf("mapped: %s\n", w[0] ? w : "(no libblas.so.3)");
     CHECK(w[0] && under(w, argv[2]), "libblas.so.3 mapped from %s, not from under %s", w[0] ? w : "nowhere", argv[2]);
     for (const char *s = "libopenblas\0libblis\0libatlas\0"; *s; s += strlen(s) + 1) {
-      mapped(s, w, sizeof w);
+      mapped(s, argv[2], w, sizeof w);
       CHECK(!w[0], "another BLAS is mapped too: %s", w);
     }
   }
