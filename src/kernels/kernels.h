@@ -195,6 +195,19 @@ const char *sb_kernel_reason(void);
 #if defined(SB_PREC_S) || defined(SB_PREC_D) || defined(SB_PREC_C) || defined(SB_PREC_Z)
 #include "common/precision.h"
 #define sb_gemm_kernels_t SB_CAT3(sb_, SB_P, _gemm_kernels_t)
+/* The current precision's register block of a kernel set: SB_SET_MR(AVX2) is SB_AVX2_D_MR when
+ * SB_PREC_D. */
+#if defined(SB_PREC_S)
+#define SB_PREC_TOKEN S
+#elif defined(SB_PREC_D)
+#define SB_PREC_TOKEN D
+#elif defined(SB_PREC_C)
+#define SB_PREC_TOKEN C
+#else
+#define SB_PREC_TOKEN Z
+#endif
+#define SB_SET_MR(SET) SB_CAT3(SB_, SET, SB_CAT3(_, SB_PREC_TOKEN, _MR))
+#define SB_SET_NR(SET) SB_CAT3(SB_, SET, SB_CAT3(_, SB_PREC_TOKEN, _NR))
 #define sb_gemm_kernels SB_NAME(gemm_kernels)
 #endif
 

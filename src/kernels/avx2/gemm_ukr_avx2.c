@@ -71,19 +71,8 @@
 #endif
 #define A_STEP 64 /* one packed column of A: 64 bytes in all four precisions */
 
-#if defined(SB_PREC_D)
-#define MR SB_AVX2_D_MR
-#define NR SB_AVX2_D_NR
-#elif defined(SB_PREC_S)
-#define MR SB_AVX2_S_MR
-#define NR SB_AVX2_S_NR
-#elif defined(SB_PREC_Z)
-#define MR SB_AVX2_Z_MR
-#define NR SB_AVX2_Z_NR
-#else
-#define MR SB_AVX2_C_MR
-#define NR SB_AVX2_C_NR
-#endif
+#define MR SB_SET_MR(AVX2)
+#define NR SB_SET_NR(AVX2)
 
 /* scalars per element */
 #define EW (SB_IS_COMPLEX ? 2 : 1)

@@ -3,19 +3,8 @@
 
 SB_KERNEL_PROTOTYPES(avx2)
 
-#if defined(SB_PREC_D)
-#define MR SB_AVX2_D_MR
-#define NR SB_AVX2_D_NR
-#elif defined(SB_PREC_S)
-#define MR SB_AVX2_S_MR
-#define NR SB_AVX2_S_NR
-#elif defined(SB_PREC_Z)
-#define MR SB_AVX2_Z_MR
-#define NR SB_AVX2_Z_NR
-#else
-#define MR SB_AVX2_C_MR
-#define NR SB_AVX2_C_NR
-#endif
+#define MR SB_SET_MR(AVX2)
+#define NR SB_SET_NR(AVX2)
 
 const SB_CAT3(sb_, SB_P, _kernel_set_t) SB_NAME(kernel_set_avx2) = {
     .mr = MR,

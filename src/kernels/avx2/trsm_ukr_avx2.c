@@ -10,19 +10,8 @@
 
 SB_KERNEL_PROTOTYPES(avx2)
 
-#if defined(SB_PREC_D)
-#define SB_TRSM_UKR_MR SB_AVX2_D_MR
-#define SB_TRSM_UKR_NR SB_AVX2_D_NR
-#elif defined(SB_PREC_S)
-#define SB_TRSM_UKR_MR SB_AVX2_S_MR
-#define SB_TRSM_UKR_NR SB_AVX2_S_NR
-#elif defined(SB_PREC_Z)
-#define SB_TRSM_UKR_MR SB_AVX2_Z_MR
-#define SB_TRSM_UKR_NR SB_AVX2_Z_NR
-#else
-#define SB_TRSM_UKR_MR SB_AVX2_C_MR
-#define SB_TRSM_UKR_NR SB_AVX2_C_NR
-#endif
+#define SB_TRSM_UKR_MR SB_SET_MR(AVX2)
+#define SB_TRSM_UKR_NR SB_SET_NR(AVX2)
 
 #if SB_IS_DOUBLE
 #define VT __m256d

@@ -77,19 +77,8 @@
 #define SZ_LIT 4
 #endif
 
-#if defined(SB_PREC_D)
-#define MR SB_AVX512_D_MR
-#define NR SB_AVX512_D_NR
-#elif defined(SB_PREC_S)
-#define MR SB_AVX512_S_MR
-#define NR SB_AVX512_S_NR
-#elif defined(SB_PREC_Z)
-#define MR SB_AVX512_Z_MR
-#define NR SB_AVX512_Z_NR
-#else
-#define MR SB_AVX512_C_MR
-#define NR SB_AVX512_C_NR
-#endif
+#define MR SB_SET_MR(AVX512)
+#define NR SB_SET_NR(AVX512)
 
 /* scalars per element */
 #define EW (SB_IS_COMPLEX ? 2 : 1)

@@ -8,19 +8,8 @@
 SB_KERNEL_PROTOTYPES(avx512)
 SB_KERNEL_PROTOTYPES(avx2)
 
-#if defined(SB_PREC_D)
-#define MR SB_AVX512_D_MR
-#define NR SB_AVX512_D_NR
-#elif defined(SB_PREC_S)
-#define MR SB_AVX512_S_MR
-#define NR SB_AVX512_S_NR
-#elif defined(SB_PREC_Z)
-#define MR SB_AVX512_Z_MR
-#define NR SB_AVX512_Z_NR
-#else
-#define MR SB_AVX512_C_MR
-#define NR SB_AVX512_C_NR
-#endif
+#define MR SB_SET_MR(AVX512)
+#define NR SB_SET_NR(AVX512)
 
 const SB_CAT3(sb_, SB_P, _kernel_set_t) SB_NAME(kernel_set_avx512) = {
     .mr = MR,

@@ -10,19 +10,8 @@
 
 SB_KERNEL_PROTOTYPES(avx512)
 
-#if defined(SB_PREC_D)
-#define SB_TRSM_UKR_MR SB_AVX512_D_MR
-#define SB_TRSM_UKR_NR SB_AVX512_D_NR
-#elif defined(SB_PREC_S)
-#define SB_TRSM_UKR_MR SB_AVX512_S_MR
-#define SB_TRSM_UKR_NR SB_AVX512_S_NR
-#elif defined(SB_PREC_Z)
-#define SB_TRSM_UKR_MR SB_AVX512_Z_MR
-#define SB_TRSM_UKR_NR SB_AVX512_Z_NR
-#else
-#define SB_TRSM_UKR_MR SB_AVX512_C_MR
-#define SB_TRSM_UKR_NR SB_AVX512_C_NR
-#endif
+#define SB_TRSM_UKR_MR SB_SET_MR(AVX512)
+#define SB_TRSM_UKR_NR SB_SET_NR(AVX512)
 
 #if SB_IS_DOUBLE
 #define VT __m512d
