@@ -24,7 +24,8 @@
  *       C(i,j) := alpha * sum_{p<k} a(i,p) b(p,j) + beta * C(i,j)   (C column-major, ldc)
  *   With alpha = +-1 the sum is taken in order onto beta*C: each product is added to (or
  *   subtracted from) the running value in turn, as the reference gemm does (for complex: the
- *   products with B's real parts in turn, then the sum of those with its imaginary parts), so a
+ *   products with B's real parts in turn, then the sum of those with its imaginary parts, which
+ *   the avx512 c kernel joins into the running values every eight steps), so a
  *   product split along k rounds as the whole (a solve by halves rounds as one solve).
  *   beta == 0: C is written without being read. Nothing outside the m x n tile is touched.
  *   Every element is computed with the same arithmetic whatever its position in the tile and
