@@ -14,7 +14,7 @@
  *     whole (trsm by halves = one trsm); beta = 0 or 1 go straight from C (or zeros) to C;
  *   any other alpha: the sum from zero, then alpha*sum + beta*C.
  * A partial tile runs the very same vector code on a copy of the tile in a local buffer, so
- * every element gets the same arithmetic. */
+ * every element gets the same arithmetic (the frame in generic/gemm_ukr_frame.h). */
 #include "kernels/kernels.h"
 
 #include <immintrin.h>
@@ -199,8 +199,6 @@ KLOOP(kloop_sub_zc, VFNMA, Z_IN, C_OUT)
         V_STORE(q, t0);                                                                            \
         V_STORE(q + VW, t1);                                                                       \
     } while (0)
-#define ALL_OUT(cp, ld) do { OUT(cp, ld, 0); OUT(cp, ld, 1); OUT(cp, ld, 2); \
-                             OUT(cp, ld, 3); OUT(cp, ld, 4); OUT(cp, ld, 5); } while (0)
 #define SCALARS()                                                                                  \
     VT va = V_SET1(alpha), vb = V_SET1(beta);                                                      \
     (void)vb
@@ -221,91 +219,21 @@ KLOOP(kloop_sub_zc, VFNMA, Z_IN, C_OUT)
         V_STORE(q, t);                                                                             \
     } while (0)
 #define OUT(cp, ld, j) do { OUTH(cp, ld, j, 0); OUTH(cp, ld, j, 1); } while (0)
-#define ALL_OUT(cp, ld) do { OUT(cp, ld, 0); OUT(cp, ld, 1); OUT(cp, ld, 2); } while (0)
 #define SCALARS()                                                                                  \
     VT var = V_SET1(sb_creal(alpha)), vai = V_SET1(sb_cimag(alpha));                               \
     VT vbr = V_SET1(sb_creal(beta)), vbi = V_SET1(sb_cimag(beta));                                 \
     (void)vbr, (void)vbi
 #endif
 
-/* alpha = +-1: C := beta*C +- a(:,0)*b(0,:) +- a(:,1)*b(1,:) ..., each product added to the
- * running value of C in turn (FMA), as the reference gemm does: the accumulators start from
- * beta*C (complex: those of B's real parts; the epilogue then adds the imaginary parts' sums). A
- * product split along k then rounds as the whole (real: exactly): trsm's coupling updates
- * (alpha = -1, beta = 1) give the same bits whether one call or several make them, as with the
- * reference. cp: a whole MR x NR tile (C itself, or a partial tile's copy), ld elements apart. */
-static inline __attribute__((always_inline)) void in_order(blas_int k, sb_t alpha, const sb_t *a, const sb_t *b,
-                                                           sb_t beta, sb_t *cp, blas_int ld, sb_r *acc)
-{
-    const int add = alpha == 1;
-    if (beta == 1) {
-        if (add) kloop_add_cc(k, a, b, acc, cp, ld);
-        else kloop_sub_cc(k, a, b, acc, cp, ld);
-        return;
+/* this tile of C, and the next one down (the caller's next tile, usually): C is read first when
+ * alpha is +-1, so it had better be on its way already (a prefetch never faults) */
+#define SB_UKR_PREFETCH_C(c, ldc)                                                                  \
+    for (int j = 0; j < NR; j++) {                                                                 \
+        _mm_prefetch((const char *)(c + (size_t)j * ldc), _MM_HINT_T0);                            \
+        _mm_prefetch((const char *)(c + (size_t)j * ldc + MR) - 1, _MM_HINT_T0);                   \
+        _mm_prefetch((const char *)(c + (size_t)j * ldc + MR), _MM_HINT_T0);                       \
+        _mm_prefetch((const char *)(c + (size_t)j * ldc + 2 * MR) - 1, _MM_HINT_T0);               \
     }
-    if (beta == 0) {
-        if (add) kloop_add_zc(k, a, b, acc, cp, ld);
-        else kloop_sub_zc(k, a, b, acc, cp, ld);
-        return;
-    }
-    /* any other beta: start from beta*C, prepared in acc */
-#if !SB_IS_COMPLEX
-    VT vb = V_SET1(beta);
-    for (int j = 0; j < NR; j++) {
-        const sb_t *q = cp + (size_t)j * ld;
-        V_STORE(acc + 2 * j * VW, V_MUL(vb, V_LOAD(q)));
-        V_STORE(acc + (2 * j + 1) * VW, V_MUL(vb, V_LOAD(q + VW)));
-    }
-#else
-    VT vbr = V_SET1(sb_creal(beta)), vbi = V_SET1(sb_cimag(beta));
-    for (int j = 0; j < NR; j++)
-        for (int h = 0; h < 2; h++) {
-            VT x = V_LOAD((const sb_r *)(cp + (size_t)j * ld) + h * VW);
-            V_STORE(acc + (4 * j + h) * VW, V_FMADDSUB(x, vbr, V_MUL(V_SWAP(x), vbi)));
-            V_STORE(acc + (4 * j + 2 + h) * VW, V_ZERO());
-        }
-#endif
-    if (add) kloop_add_ac(k, a, b, acc, cp, ld);
-    else kloop_sub_ac(k, a, b, acc, cp, ld);
-}
-
-void SB_NAME(gemm_ukr_avx2)(blas_int k, sb_t alpha, const sb_t *a, const sb_t *b, sb_t beta, sb_t *c,
-                            blas_int ldc, blas_int m, blas_int n)
-{
-    sb_r acc[12 * VW] __attribute__((aligned(32)));
-    int full = m == MR && n == NR;
-    /* this tile of C, and the next one down (the caller's next tile, usually): C is read first
-     * when alpha is +-1, so it had better be on its way already (a prefetch never faults) */
-    if (full)
-        for (int j = 0; j < NR; j++) {
-            _mm_prefetch((const char *)(c + (size_t)j * ldc), _MM_HINT_T0);
-            _mm_prefetch((const char *)(c + (size_t)j * ldc + MR) - 1, _MM_HINT_T0);
-            _mm_prefetch((const char *)(c + (size_t)j * ldc + MR), _MM_HINT_T0);
-            _mm_prefetch((const char *)(c + (size_t)j * ldc + 2 * MR) - 1, _MM_HINT_T0);
-        }
-    int mode = beta == 0 ? 0 : beta == 1 ? 1 : 2; /* 0: C not read; 1: add C; 2: add beta*C */
-    sb_t t[MR * NR] __attribute__((aligned(32))); /* a partial tile's copy */
-    if (!full && mode != 0) {
-        for (int x = 0; x < MR * NR; x++) t[x] = 0;
-        for (blas_int j = 0; j < n; j++)
-            for (blas_int i = 0; i < m; i++) t[i + j * MR] = c[i + (size_t)j * ldc];
-    }
-    if (alpha == 1 || alpha == -1) {
-        if (full) {
-            in_order(k, alpha, a, b, beta, c, ldc, acc);
-            return;
-        }
-        in_order(k, alpha, a, b, beta, t, MR, acc);
-    } else {
-        kloop_sum(k, a, b, acc, c, ldc);
-        SCALARS();
-        if (full) {
-            ALL_OUT(c, ldc);
-            return;
-        }
-        /* partial tile: the same code on the local copy */
-        ALL_OUT(t, MR);
-    }
-    for (blas_int j = 0; j < n; j++)
-        for (blas_int i = 0; i < m; i++) c[i + (size_t)j * ldc] = t[i + j * MR];
-}
+#define NV 2
+#define SB_UKR_NAME SB_NAME(gemm_ukr_avx2)
+#include "kernels/generic/gemm_ukr_frame.h"

@@ -17,7 +17,7 @@
  *     whole; beta = 0 or 1 go straight from C (or zeros) to C;
  *   any other alpha: the sum from zero, then alpha*sum + beta*C.
  * A partial tile runs the very same vector code on a copy of the tile in a local buffer, so
- * every element gets the same arithmetic. */
+ * every element gets the same arithmetic (the frame in generic/gemm_ukr_frame.h). */
 #include "kernels/kernels.h"
 
 #include <immintrin.h>
@@ -267,80 +267,16 @@ KLOOP(kloop_sub_zc, VFNMA, Z_IN, IN_ORDER_FLUSH, C_OUT)
     (void)vbr, (void)vbi
 #endif
 
-/* alpha = +-1: C := beta*C +- a(:,0)*b(0,:) +- a(:,1)*b(1,:) ..., each product added to the
- * running value of C in turn (FMA), as the reference gemm does (see the AVX2 kernel). cp: a whole
- * MR x NR tile (C itself, or a partial tile's copy), ld elements apart. */
-static inline __attribute__((always_inline)) void in_order(blas_int k, sb_t alpha, const sb_t *a, const sb_t *b,
-                                                           sb_t beta, sb_t *cp, blas_int ld, sb_r *acc)
-{
-    const int add = alpha == 1;
-    if (beta == 1) {
-        if (add) kloop_add_cc(k, a, b, acc, cp, ld);
-        else kloop_sub_cc(k, a, b, acc, cp, ld);
-        return;
+/* the next tile down (the caller's next tile, usually): C is read first when alpha is +-1, so the
+ * next call's C had better be on its way during this one (a prefetch never faults) */
+#define SB_UKR_PREFETCH_C(c, ldc)                                                                  \
+    for (int j = 0; j < NR; j++) {                                                                 \
+        const char *cj = (const char *)(c + MR + (size_t)j * ldc);                                 \
+        _mm_prefetch(cj, _MM_HINT_T0);                                                             \
+        _mm_prefetch(cj + 64, _MM_HINT_T0);                                                        \
+        _mm_prefetch(cj + 128, _MM_HINT_T0);                                                       \
+        _mm_prefetch(cj + 191, _MM_HINT_T0);                                                       \
     }
-    if (beta == 0) {
-        if (add) kloop_add_zc(k, a, b, acc, cp, ld);
-        else kloop_sub_zc(k, a, b, acc, cp, ld);
-        return;
-    }
-    /* any other beta: start from beta*C, prepared in acc */
-#if !SB_IS_COMPLEX
-    VT vb = V_SET1(beta);
-    for (int j = 0; j < NR; j++)
-        for (int v = 0; v < 3; v++)
-            V_STORE(acc + (3 * j + v) * VW, V_MUL(vb, V_LOAD(cp + (size_t)j * ld + v * VW)));
-#else
-    VT vbr = V_SET1(sb_creal(beta)), vbi = V_SET1(sb_cimag(beta));
-    for (int j = 0; j < NR; j++)
-        for (int v = 0; v < 3; v++) {
-            VT x = V_LOAD((const sb_r *)(cp + (size_t)j * ld) + v * VW);
-            V_STORE(acc + (6 * j + v) * VW, V_FMADDSUB(x, vbr, V_MUL(V_SWAP(x), vbi)));
-            V_STORE(acc + (6 * j + 3 + v) * VW, V_ZERO());
-        }
-#endif
-    if (add) kloop_add_ac(k, a, b, acc, cp, ld);
-    else kloop_sub_ac(k, a, b, acc, cp, ld);
-}
-
-void SB_NAME(gemm_ukr_avx512)(blas_int k, sb_t alpha, const sb_t *a, const sb_t *b, sb_t beta, sb_t *c,
-                              blas_int ldc, blas_int m, blas_int n)
-{
-    sb_r acc[24 * VW] __attribute__((aligned(64)));
-    int full = m == MR && n == NR;
-    /* the next tile down (the caller's next tile, usually): C is read first when alpha is +-1,
-     * so the next call's C had better be on its way during this one (a prefetch never faults) */
-    if (full)
-        for (int j = 0; j < NR; j++) {
-            const char *cj = (const char *)(c + MR + (size_t)j * ldc);
-            _mm_prefetch(cj, _MM_HINT_T0);
-            _mm_prefetch(cj + 64, _MM_HINT_T0);
-            _mm_prefetch(cj + 128, _MM_HINT_T0);
-            _mm_prefetch(cj + 191, _MM_HINT_T0);
-        }
-    int mode = beta == 0 ? 0 : beta == 1 ? 1 : 2; /* 0: C not read; 1: add C; 2: add beta*C */
-    sb_t t[MR * NR] __attribute__((aligned(64))); /* a partial tile's copy */
-    if (!full && mode != 0) {
-        for (int x = 0; x < MR * NR; x++) t[x] = 0;
-        for (blas_int j = 0; j < n; j++)
-            for (blas_int i = 0; i < m; i++) t[i + j * MR] = c[i + (size_t)j * ldc];
-    }
-    if (alpha == 1 || alpha == -1) {
-        if (full) {
-            in_order(k, alpha, a, b, beta, c, ldc, acc);
-            return;
-        }
-        in_order(k, alpha, a, b, beta, t, MR, acc);
-    } else {
-        kloop_sum(k, a, b, acc, c, ldc);
-        SCALARS();
-        if (full) {
-            for (int j = 0; j < NR; j++) OUT(c, ldc, j);
-            return;
-        }
-        /* partial tile: the same code on the local copy */
-        for (int j = 0; j < NR; j++) OUT(t, MR, j);
-    }
-    for (blas_int j = 0; j < n; j++)
-        for (blas_int i = 0; i < m; i++) c[i + (size_t)j * ldc] = t[i + j * MR];
-}
+#define NV 3
+#define SB_UKR_NAME SB_NAME(gemm_ukr_avx512)
+#include "kernels/generic/gemm_ukr_frame.h"
