@@ -173,11 +173,11 @@ const sb_d_gemm_kernels_t *sb_d_gemm_kernels(void) { pthread_once(&once, choose)
 const sb_c_gemm_kernels_t *sb_c_gemm_kernels(void) { pthread_once(&once, choose); return &c_tab; }
 const sb_z_gemm_kernels_t *sb_z_gemm_kernels(void) { pthread_once(&once, choose); return &z_tab; }
 
-/* gemv (real): the chosen set's, else the portable one */
-sb_s_gemv_t_fn sb_s_gemv_t_kernel(void) { return get()->s->gemv_t ? get()->s->gemv_t : sb_s_kernel_set_generic.gemv_t; }
-sb_d_gemv_t_fn sb_d_gemv_t_kernel(void) { return get()->d->gemv_t ? get()->d->gemv_t : sb_d_kernel_set_generic.gemv_t; }
-sb_s_gemv_n_fn sb_s_gemv_n_kernel(void) { return get()->s->gemv_n ? get()->s->gemv_n : sb_s_kernel_set_generic.gemv_n; }
-sb_d_gemv_n_fn sb_d_gemv_n_kernel(void) { return get()->d->gemv_n ? get()->d->gemv_n : sb_d_kernel_set_generic.gemv_n; }
+/* gemv: real precisions only (every set has them) */
+sb_s_gemv_t_fn sb_s_gemv_t_kernel(void) { return get()->s->gemv_t; }
+sb_d_gemv_t_fn sb_d_gemv_t_kernel(void) { return get()->d->gemv_t; }
+sb_s_gemv_n_fn sb_s_gemv_n_kernel(void) { return get()->s->gemv_n; }
+sb_d_gemv_n_fn sb_d_gemv_n_kernel(void) { return get()->d->gemv_n; }
 
 sb_s_axpy_fn sb_s_axpy_kernel(void) { return get()->s->axpy; }
 sb_d_axpy_fn sb_d_axpy_kernel(void) { return get()->d->axpy; }

@@ -69,7 +69,7 @@
     typedef void (*sb_##P##_axpy_fn)(blas_int n, T alpha, const T *x, T *y);                            \
     typedef T (*sb_##P##_dot_fn)(blas_int n, const T *x, const T *y, int conjx);                         \
     /* One precision's part of a kernel set: a constant description (src/kernels/<set>/kernel_set.c). \
-     * gemv_t, gemv_n (real only) and small may be NULL. */                                              \
+     * gemv_t, gemv_n: real only (NULL for complex); small may be NULL. */                         \
     typedef struct {                                                                                     \
         int mr, nr; /* register block of ukr (and trsm_ukr) */                                           \
         sb_##P##_gemm_ukr_fn ukr;                                                                        \
