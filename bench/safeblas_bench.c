@@ -2,18 +2,24 @@
  *
  *   safeblas-bench [--quick] [--large] [--rounds N] [--out FILE] [--plots DIR | --no-plots]
  *                  [--own-kernels] [--safeblas PATH] [--libs NAME,NAME,...]
- *                  [--sections speed,fork,loop,lapack,numpy]
+ *                  [--sections speed,fork,loop,lapack,numpy,variants,linalg]
  *
  * Prints a markdown report on stdout (and into FILE): the CPU and its measured FMA peak (sbb_peak.c),
  * the libraries with the kernel each runs (sbb_peers.c: peers at their best), GFLOP/s of each library
  * for dgemm/sgemm/zgemm/cgemm over n = 16..2048 (--large: 4096 too), dsyrk, dtrsm, dgemv, ddot,
  * daxpy at 1 and 2 threads with the level-3 rows as % of the peak and the ratio SafeBLAS/peer (> 1:
- * SafeBLAS is faster), and the fork measurements of issue 3 (fork cost ratio, the motivating fork
- * loop at 8 and 16 threads against 2, the first parallel call in a child after fork) for the
+ * SafeBLAS is faster), and the fork measurements of issues 3 and 12 (sbb_fork.c: fork + wait before and
+ * after the library has run, against C's own copy-on-write, faults per fork, the first parallel call
+ * in a child after fork; the motivating fork loop at 8 and 16 threads against 2) for the
  * threaded libraries; dgetrf and dpotrf at n = 1000, 2000, 4000 on 1 and 2 threads (SafeBLAS,
  * OpenBLAS's LAPACK, reference LAPACK on reference BLAS up to n = 1000) as GFLOP/s, % of the same
  * library's dgemm at that n and % of peak; numpy.linalg.inv at n = 216 and 2000 under
  * /usr/bin/python3 with SafeBLAS (through <build>/compat) and with the system's OpenBLAS.
+ * The variants section (sbb_variants.c): every side/uplo/trans of dtrsm, dtrmm, dsymm, dsyrk, dsyr2k
+ * and dgemm NN/NT/TN/TT at n = 1024 and 2048, SafeBLAS and the threaded peers, as % of SafeBLAS's
+ * own dgemm and as ratios.
+ * The linalg section (sbb_numpy.c): numpy.linalg's eigh, eigvalsh, svd, qr, lstsq, solve, inv, det,
+ * cholesky at n = 200, 1000, 2000 under each threaded library, and a perf profile of the slowest case.
  * PNG plots (GFLOP/s against n, sbb_plot.c) go to DIR, else beside FILE, else bench/results/.
  *
  * Each library runs in its own worker process (this program re-executed with --worker), with its
@@ -24,10 +30,13 @@
 #define _GNU_SOURCE
 #include "sbb_common.h"
 #include "sbb_cpu.h"
+#include "sbb_fork.h"
 #include "sbb_lapack.h"
+#include "sbb_numpy.h"
 #include "sbb_peak.h"
 #include "sbb_peers.h"
 #include "sbb_plot.h"
+#include "sbb_variants.h"
 
 #include <dlfcn.h>
 #include <errno.h>
@@ -119,126 +128,6 @@ static void worker_row(const sbb_lib *L, const char *routine, int n, double budg
 {
     double g = sbb_gflops(L, routine, n, budget, max_call, est);
     printf("R %s %d %.6g\n", routine, n, g);
-    fflush(stdout);
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-static double median(double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
-    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
-
-static double best_of(const double *v, int n)
-{
-    double b = v[0];
-    for (int i = 1; i < n; i++) if (v[i] < b) b = v[i];
-    return b;
-}
-
-static double fork_wait_once(void)
-{
-    double t = sbb_now();
-    pid_t p = fork();
-    if (p == 0) _exit(0);
-    if (p > 0) while (waitpid(p, NULL, 0) < 0 && errno == EINTR) {}
-    return sbb_now() - t;
-}
-
-static void dgemm_n(const sbb_lib *L, int n, const double *A, const double *B, double *C)
-{
-    const sbb_int nn = n;
-    const double one = 1.0, zero = 0.0;
-    L->dgemm("N", "N", &nn, &nn, &nn, &one, A, &nn, B, &nn, &zero, C, &nn, 1, 1);
-}
-
-static void worker_fork(const char *name, const char *path)
-{
-    const int n = 256, reps = quick ? 15 : 41;
-    size_t nn = (size_t)n * n;
-    double *A = malloc(nn * 8), *B = malloc(nn * 8), *C = malloc(nn * 8);
-    sbb_fill(A, nn, 1);
-    sbb_fill(B, nn, 2);
-    sbb_fill(C, nn, 3);
-    double *t1 = malloc(sizeof(double) * reps), *t2 = malloc(sizeof(double) * reps);
-
-    /* 1. plain fork+waitpid in this process before any BLAS is loaded (same matrices mapped) */
-    for (int i = 0; i < 3; i++) fork_wait_once();
-    for (int i = 0; i < reps; i++) t1[i] = fork_wait_once();
-    /* Best of: on a shared machine other processes only ever add time. */
-    double plain = best_of(t1, reps);
-    printf("F plain_us %.1f\n", plain * 1e6);
-    fflush(stdout);
-
-    sbb_lib L;
-    char err[512];
-    if (sbb_lib_open(&L, name, path, err, sizeof err) != 0 || !L.dgemm) {
-        printf("E cannot load %s: %s\n", path, L.dgemm ? err : "no dgemm_");
-        return;
-    }
-    for (int i = 0; i < 3; i++) dgemm_n(&L, n, A, B, C); /* the pool exists and has run */
-
-    /* 2. dgemm alone and fork+waitpid+dgemm, interleaved so drift hits both alike (a slow
-     * library gets fewer samples: at most about 10 s, 4 s quick) */
-    double budget = quick ? 4.0 : 10.0, t_begin = sbb_now();
-    int taken = 0;
-    for (int i = 0; i < reps; i++) {
-        if (i >= 3 && sbb_now() - t_begin > budget) break;
-        taken++;
-        double s = sbb_now();
-        dgemm_n(&L, n, A, B, C);
-        t1[i] = sbb_now() - s;
-        s = sbb_now();
-        fork_wait_once();
-        dgemm_n(&L, n, A, B, C);
-        t2[i] = sbb_now() - s;
-    }
-    double alone = best_of(t1, taken), with = best_of(t2, taken);
-    printf("F dgemm_us %.1f\nF forkdgemm_us %.1f\n", alone * 1e6, with * 1e6);
-    printf("F cost_us %.1f\nF ratio %.3f\n", (with - alone) * 1e6, (with - alone) / plain);
-    fflush(stdout);
-
-    /* 3. the child's first parallel call after fork, and its second */
-    int tries = quick ? 3 : 5, got = 0;
-    double *first = malloc(sizeof(double) * tries), *second = malloc(sizeof(double) * tries);
-    t_begin = sbb_now();
-    for (int i = 0; i < tries; i++) {
-        if (i >= 1 && sbb_now() - t_begin > budget) break;
-        int fds[2];
-        if (pipe(fds) != 0) break;
-        pid_t p = fork();
-        if (p == 0) {
-            close(fds[0]);
-            alarm(20);
-            double v[2], s = sbb_now();
-            dgemm_n(&L, n, A, B, C);
-            v[0] = sbb_now() - s;
-            s = sbb_now();
-            dgemm_n(&L, n, A, B, C);
-            v[1] = sbb_now() - s;
-            if (write(fds[1], v, sizeof v) != (ssize_t)sizeof v) _exit(2);
-            _exit(0);
-        }
-        close(fds[1]);
-        double v[2];
-        struct pollfd pf = {fds[0], POLLIN, 0};
-        int ok = p > 0 && poll(&pf, 1, 25000) == 1 && read(fds[0], v, sizeof v) == (ssize_t)sizeof v;
-        close(fds[0]);
-        if (p > 0) {
-            if (!ok) kill(p, SIGKILL);
-            waitpid(p, NULL, 0);
-        }
-        if (!ok) { printf("F child_hang 1\n"); break; }
-        first[got] = v[0];
-        second[got] = v[1];
-        got++;
-    }
-    if (got) printf("F child_first_ms %.3f\nF child_second_ms %.3f\n", median(first, got) * 1e3,
-                    median(second, got) * 1e3);
     fflush(stdout);
 }
 
@@ -346,10 +235,8 @@ static int worker_main(int argc, char **argv)
     }
     lapack_n = quick ? lapack_n_quick : lapack_n_full;
     lapack_nn = quick ? 2 : 3;
-    if (!strcmp(mode, "fork")) {
-        worker_fork(name, path);
-        return 0;
-    }
+    if (!strcmp(mode, "fork")) return sbb_fork_worker(name, path, quick);
+    if (!strcmp(mode, "variants")) return sbb_variants_worker(name, path, quick);
     if (!strcmp(mode, "lapack")) {
         void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
         if (!h) {
@@ -378,14 +265,10 @@ typedef struct {
     int serial, present;
     sbb_libinfo info;               /* kernel, version, the environment its workers get */
     double speed[3][MAX_ROWS];      /* [threads 1|2][row], best round; 0 = not measured */
-    double fork_[3][8];             /* [0: 2 threads, 1: 16 threads][field] */
-    int fork_ok[3];
     double loop_ms[3], loop_worst[3]; /* [2, 8, 16 threads] */
     int loop_rounds[3], loop_fail[3], loop_hang[3];
     char note[3][3][128];           /* [mode: speed, fork, loop][thread index] */
 } libres_t;
-
-enum { F_PLAIN, F_ALONE, F_WITH, F_COST, F_RATIO, F_FIRST, F_SECOND, F_HANG };
 
 typedef struct {
     libres_t *lib;
@@ -407,17 +290,6 @@ static void on_line(const char *line, void *vctx)
     if (!strncmp(line, "E ", 2)) {
         snprintf(L->note[c->midx][c->tidx], sizeof L->note[0][0], "%s", line + 2);
         fprintf(stderr, "bench: %s: %s\n", L->name, line + 2);
-    } else if (line[0] == 'F' && sscanf(line, "F %63s %lf", key, &v) == 2) {
-        double *f = L->fork_[c->tidx];
-        c->lib->fork_ok[c->tidx] = 1;
-        if (!strcmp(key, "plain_us")) f[F_PLAIN] = v;
-        else if (!strcmp(key, "dgemm_us")) f[F_ALONE] = v;
-        else if (!strcmp(key, "forkdgemm_us")) f[F_WITH] = v;
-        else if (!strcmp(key, "cost_us")) f[F_COST] = v;
-        else if (!strcmp(key, "ratio")) f[F_RATIO] = v;
-        else if (!strcmp(key, "child_first_ms")) f[F_FIRST] = v;
-        else if (!strcmp(key, "child_second_ms")) f[F_SECOND] = v;
-        else if (!strcmp(key, "child_hang")) f[F_HANG] = 1;
     } else if (line[0] == 'L' && sscanf(line, "L %63s %lf", key, &v) == 2) {
         int t = c->tidx;
         if (!strcmp(key, "rounds")) L->loop_rounds[t] = (int)v;
@@ -745,7 +617,7 @@ int main(int argc, char **argv)
     if (argc > 1 && !strcmp(argv[1], "--worker")) return worker_main(argc, argv);
     if (argc > 1 && !strcmp(argv[1], "--kernel-worker")) return sbb_kernel_worker_main(argc, argv);
 
-    const char *out_path = NULL, *sb_path = NULL, *only = NULL, *sections = "speed,fork,loop,lapack,numpy";
+    const char *out_path = NULL, *sb_path = NULL, *only = NULL, *sections = "speed,fork,loop,lapack,numpy,variants,linalg";
     const char *plot_dir = NULL;
     int rounds = 0, plots = 1, try_kernels = 1;
     for (int i = 1; i < argc; i++) {
@@ -763,7 +635,7 @@ int main(int argc, char **argv)
             fprintf(stderr,
                     "usage: %s [--quick] [--large] [--rounds N] [--out FILE] [--plots DIR | --no-plots]\n"
                     "          [--own-kernels]\n"
-                    "          [--safeblas PATH] [--libs NAME,NAME] [--sections speed,fork,loop,lapack,numpy]\n"
+                    "          [--safeblas PATH] [--libs NAME,NAME] [--sections speed,fork,loop,lapack,numpy,variants,linalg]\n"
                     "  --quick: fewer rows, shorter; --large: gemm at n = 4096 too; --rounds: rounds per\n"
                     "  speed row (3, quick 2); plots go to DIR, else beside FILE, else %s;\n"
                     "  --own-kernels: every peer keeps the kernel its own detection picks (no other tried)\n"
@@ -871,14 +743,9 @@ int main(int argc, char **argv)
     /* 1. throughput at 1 and 2 threads */
     const int tcount[2] = {1, 2};
     if (SECTION("speed")) speed_section(libs, nlibs, rounds, t_start);
-    /* 2. fork cost and the child's first call, at 2 and 16 threads */
-    const int ftcount[2] = {2, 16};
+    /* 2. fork cost (sbb_fork.c) is measured while the report is written */
     /* (--quick: SafeBLAS and OpenBLAS only; BLIS oversubscribed takes seconds per call here) */
 #define FORK_PEER(L) ((L)->present && !(L)->serial && (!quick || strcmp((L)->name, "BLIS") != 0))
-    for (int l = 0; l < nlibs && SECTION("fork"); l++) {
-        if (!FORK_PEER(&libs[l])) continue;
-        for (int t = 0; t < 2; t++) run_one(&libs[l], "fork", ftcount[t], t, fork_timeout);
-    }
     /* 3. the motivating loop at 2, 8, 16 threads */
     const int ltcount[3] = {2, 8, 16};
     for (int l = 0; l < nlibs && SECTION("loop"); l++) {
@@ -1019,36 +886,11 @@ int main(int argc, char **argv)
     }
 
     if (SECTION("fork")) {
-    fprintf(o, "\n## Fork (issue 3)\n\nCost of `fork()`+`waitpid()` followed by a parallel dgemm (n = 256) "
-               "minus that dgemm alone, in a process that has used the library in parallel, against a plain "
-               "fork+waitpid in the same process before the library was loaded (each the best of 15 (quick) or 41 samples). Goal for SafeBLAS: "
-               "ratio ≤ 1.2. Child: its first parallel dgemm (n = 256) right after fork, and its second.\n\n");
-    fprintf(o, "| library | threads | plain fork µs | dgemm µs | fork+dgemm µs | fork cost µs | ratio | "
-               "child 1st call ms | child 2nd call ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (int l = 0; l < nlibs; l++) {
-        libres_t *L = &libs[l];
-        if (!FORK_PEER(L)) continue;
-        for (int t = 0; t < 2; t++) {
-            double *f = L->fork_[t];
-            if (!L->fork_ok[t]) {
-                fprintf(o, "| %s | %d | — | — | — | — | — | — | — |\n", L->name, ftcount[t]);
-                continue;
-            }
-            if (f[F_WITH] <= 0) {
-                fprintf(o, "| %s | %d | %.0f | — | — | — | — | — | — |\n", L->name, ftcount[t], f[F_PLAIN]);
-                continue;
-            }
-            fprintf(o, "| %s | %d | %.0f | %.0f | %.0f | %.0f | %.2f |", L->name, ftcount[t], f[F_PLAIN],
-                    f[F_ALONE], f[F_WITH], f[F_COST], f[F_RATIO]);
-            if (f[F_HANG]) fprintf(o, " HANG | HANG |\n");
-            else if (f[F_FIRST] > 0) fprintf(o, " %.2f | %.2f |\n", f[F_FIRST], f[F_SECOND]);
-            else fprintf(o, " — | — |\n");
-        }
-    }
-    for (int l = 0; l < nlibs; l++)
-        for (int t = 0; t < 2; t++)
-            if (libs[l].present && !libs[l].serial && libs[l].note[1][t][0])
-                fprintf(o, "\n%s, %d threads: %s\n", libs[l].name, ftcount[t], libs[l].note[1][t]);
+        sbb_fork_lib fl[MAX_LIBS];
+        int nfl = 0;
+        for (int l = 0; l < nlibs; l++)
+            if (FORK_PEER(&libs[l])) fl[nfl++] = (sbb_fork_lib){libs[l].name, libs[l].path, &libs[l].info};
+        sbb_fork_section(o, fl, nfl, quick);
     }
     if (SECTION("loop")) {
     fprintf(o, "\n## The motivating loop (issue 3)\n\nEach round: `fork()`, the child exits at once, the parent "
@@ -1143,6 +985,22 @@ int main(int argc, char **argv)
                         fprintf(o, "\n%s, %d thread%s, n = %d: max |A inv(A) - I| = %.3g (wrong result?)\n", nps[l].name,
                                 tcount[t], t ? "s" : "", numpy_n[j], nps[l].err[t][j]);
             }
+    }
+    if (SECTION("variants")) { /* measured last, while the report is written: ratios only, no peak */
+        sbb_variants_lib vl[MAX_LIBS];
+        int nvl = 0;
+        for (int l = 0; l < nlibs; l++) /* the threaded libraries: the serial ones take minutes per variant */
+            if (libs[l].present && !libs[l].serial && !libs[l].info.error[0])
+                vl[nvl++] = (sbb_variants_lib){libs[l].name, libs[l].path, &libs[l].info};
+        sbb_variants_section(o, vl, nvl, quick ? 1 : 2, quick);
+    }
+    if (SECTION("linalg")) { /* numpy.linalg under each threaded library, measured last as well */
+        sbb_numpy_lib nl[MAX_LIBS];
+        int nnl = 0;
+        for (int l = 0; l < nlibs; l++)
+            if (libs[l].present && !libs[l].serial && !libs[l].info.error[0])
+                nl[nnl++] = (sbb_numpy_lib){libs[l].name, l == 0 ? NULL : libs[l].path, &libs[l].info};
+        sbb_numpy_section(o, nl, nnl, compat_dir, quick ? 1 : 3, quick);
     }
     if (max_pct > 102)
         fprintf(o, "\nNote: a row reached %.0f%% of the measured peak: the machine was busy while the peak was "

@@ -421,3 +421,10 @@ const char *sbb_self_dir(void)
     }
     return dir;
 }
+
+void sbb_interleave(int rounds, int nlibs, void (*run)(int lib, int threads, int tidx, void *ctx), void *ctx)
+{
+    for (int round = 0; round < rounds; round++)
+        for (int t = 0; t < 2; t++)
+            for (int k = 0; k < nlibs; k++) run((k + round) % nlibs, t + 1, t, ctx);
+}

@@ -104,6 +104,11 @@ void sbb_env_init(sbb_env *e);
 void sbb_env_add(sbb_env *e, const char *setting);   /* "NAME=value" or "NAME"; copied */
 void sbb_env_threads(sbb_env *e, int threads);       /* every library's thread-count variable */
 
+/* Every library once per round at 1 and then 2 threads, the first library rotating from round to
+ * round (drift on a shared machine then hits all libraries alike): run(lib, threads, tidx, ctx)
+ * with tidx 0 for 1 thread, 1 for 2. */
+void sbb_interleave(int rounds, int nlibs, void (*run)(int lib, int threads, int tidx, void *ctx), void *ctx);
+
 /* The path of this program (/proc/self/exe), and of the folder holding it. */
 const char *sbb_self_exe(void);
 const char *sbb_self_dir(void);

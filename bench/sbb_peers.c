@@ -279,3 +279,29 @@ void sbb_libinfo_how(const sbb_libinfo *I, char *buf, size_t len)
                  "GFLOP/s against %.1f: not faster)", I->tried, I->set_g, I->own_g);
     else snprintf(buf, len, "its own detection");
 }
+
+int sbb_run_lib_worker(const char *mode, const char *name, const char *path, const sbb_libinfo *info, int threads,
+                       int quick, double timeout_s, void (*on_line)(const char *line, void *ctx), void *ctx,
+                       char *note, size_t notelen)
+{
+    sbb_env e;
+    sbb_env_init(&e);
+    sbb_env_threads(&e, threads);
+    if (info) sbb_libinfo_env(info, &e);
+    char *argv[8];
+    int a = 0;
+    argv[a++] = (char *)sbb_self_exe();
+    argv[a++] = "--worker";
+    argv[a++] = (char *)mode;
+    argv[a++] = (char *)name;
+    argv[a++] = path ? (char *)path : "self";
+    if (quick) argv[a++] = "--quick";
+    argv[a] = NULL;
+    double s = sbb_now();
+    fprintf(stderr, "bench: %-9s %-8s %2d thread%s ...", name, mode, threads, threads > 1 ? "s" : " ");
+    int rc = sbb_run_worker(argv, e.v, timeout_s, on_line, ctx);
+    fprintf(stderr, " %.1f s%s\n", sbb_now() - s, rc == -2 ? " (TIMED OUT: killed)" : rc ? " (worker failed)" : "");
+    if (rc == -2) snprintf(note, notelen, "worker timed out after %.0f s (hang or very slow)", timeout_s);
+    else if (rc != 0 && !note[0]) snprintf(note, notelen, "worker exit status %d", rc);
+    return rc;
+}

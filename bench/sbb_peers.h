@@ -36,6 +36,15 @@ void sbb_libinfo_get(const char *name, const char *path, int probe, sbb_libinfo 
  * peer, the removal of each override variable and the benchmark's setting if any. */
 void sbb_libinfo_env(const sbb_libinfo *info, sbb_env *e);
 
+/* Run this program as a worker for one library: "--worker MODE NAME PATH [--quick]" (PATH NULL:
+ * "self", the SafeBLAS the benchmark loads), with `threads` in every thread-count variable and the
+ * library's environment (info, may be NULL); "bench: NAME MODE T threads ... S s" on stderr; every
+ * stdout line goes to on_line. A timeout or a failed worker is described in note (when empty).
+ * Returns sbb_run_worker's status. */
+int sbb_run_lib_worker(const char *mode, const char *name, const char *path, const sbb_libinfo *info, int threads,
+                       int quick, double timeout_s, void (*on_line)(const char *line, void *ctx), void *ctx,
+                       char *note, size_t notelen);
+
 /* How the kernel was chosen, for the report: "its own detection", "set for this run
  * (OPENBLAS_CORETYPE=Cooperlake): its own choice, Prescott, ran dgemm n = 512 at 16.3 GFLOP/s,
  * Cooperlake at 68.2", ... */

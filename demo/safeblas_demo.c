@@ -9,6 +9,8 @@
  *    (alarm), so a hang is reported as a failure, not suffered.
  * 4. The same with numpy (demo/numpy_fork.py under /usr/bin/python3 on build/compat), skipped
  *    with a message while SafeBLAS has no LAPACK for numpy to load.
+ * 4b. The same through numpy/scipy wheels from PyPI (demo/wheel_seed.py): their OpenBLAS 0.3.30,
+ *    the same venv on the SafeBLAS rescue (scripts/wheel-rescue), the newest wheels.
  * 5. A short speed table: SafeBLAS against the peers Debian installs, each at its best as the
  *    benchmark runs it (bench/sbb_peers.h: the variables that override a peer's own CPU detection
  *    removed, its kernel named, and a kernel for the CPU's vector level tried where its own
@@ -345,6 +347,18 @@ int main(int argc, char **argv)
                 failed = 1;
             }
         }
+    }
+
+    /* 4b. The same program as users met it: numpy/scipy wheels from PyPI (demo/wheel_seed.py says
+     * how); their OpenBLAS hanging is what is shown, only SafeBLAS hanging fails the demo. */
+    printf("\n3b. The seed as users met it: numpy and scipy wheels from PyPI, their OpenBLAS, then the rescue\n");
+    char wscript[4200];
+    snprintf(wscript, sizeof wscript, "%s/wheel_seed.py", SB_DEMO_DIR);
+    char *seedargv[] = {"/usr/bin/python3", wscript, "--build", (char *)sbb_self_dir(), NULL};
+    int wrc = sbb_run_worker(seedargv, NULL, 400.0, echo_line, NULL);
+    if (wrc != 0) {
+        printf("   FAIL: wheel_seed.py: %s\n", wrc == -2 ? "timed out" : "exit status != 0 (see above)");
+        failed = 1;
     }
 
     /* 5. Speed against the peers */

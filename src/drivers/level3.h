@@ -54,6 +54,16 @@ void SB_NAME(gemm_simple)(char ta, char tb, blas_int m, blas_int n, blas_int k, 
                           blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc,
                           const sb_l3_tri *tri);
 
+/* gemm with op(A) packed once by the caller and used for several products with k <= the kernel
+ * set's kc (getrf's trailing chunks share one A21): gemm_a_packed_size(m, k) gives the buffer's
+ * elements (0: k too large or nothing to do, use gemm), gemm_pack_a_for fills it, and
+ * gemm_with_packed_a computes C := alpha*op(A)*op(B) + beta*C (C m x n, op(B) k x n by tb) with
+ * gemm's loops and arithmetic, on the calling thread. */
+size_t SB_NAME(gemm_a_packed_size)(blas_int m, blas_int k);
+void SB_NAME(gemm_pack_a_for)(char ta, blas_int m, blas_int k, const sb_t *a, blas_int lda, sb_t *apk);
+void SB_NAME(gemm_with_packed_a)(blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *apk, char tb,
+                                 const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc);
+
 /* C := beta*C on an m x n block (beta == 0: set to zero without reading; beta == 1: nothing). */
 void SB_NAME(gemm_scale)(blas_int m, blas_int n, sb_t beta, sb_t *c, blas_int ldc);
 

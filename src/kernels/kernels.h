@@ -67,9 +67,11 @@
     typedef void (*sb_##P##_gemv_n_fn)(blas_int m, blas_int n, T alpha, const T *a, blas_int lda,        \
                                        const T *x, blas_int incx, T *y);                                 \
     typedef void (*sb_##P##_axpy_fn)(blas_int n, T alpha, const T *x, T *y);                            \
+    typedef void (*sb_##P##_symv_fn)(int upper, blas_int n, blas_int j0, blas_int j1, const T *a,        \
+                                     blas_int lda, const T *x, T *w);                                    \
     typedef T (*sb_##P##_dot_fn)(blas_int n, const T *x, const T *y, int conjx);                         \
     /* One precision's part of a kernel set: a constant description (src/kernels/<set>/kernel_set.c). \
-     * gemv_t, gemv_n: real only (NULL for complex); small may be NULL. */                         \
+     * gemv_t, gemv_n, symv: real only (NULL for complex); small may be NULL. */                         \
     typedef struct {                                                                                     \
         int mr, nr; /* register block of ukr (and trsm_ukr) */                                           \
         sb_##P##_gemm_ukr_fn ukr;                                                                        \
@@ -79,6 +81,7 @@
         sb_##P##_gemm_small_fn small;                                                                    \
         sb_##P##_gemv_t_fn gemv_t;                                                                       \
         sb_##P##_gemv_n_fn gemv_n;                                                                       \
+        sb_##P##_symv_fn symv;                                                                           \
         sb_##P##_axpy_fn axpy;                                                                           \
         sb_##P##_dot_fn dot;                                                                             \
     } sb_##P##_kernel_set_t;                                                                             \
@@ -97,7 +100,8 @@
     sb_##P##_axpy_fn sb_##P##_axpy_kernel(void);                                                        \
     sb_##P##_dot_fn sb_##P##_dot_kernel(void);                                                          \
     sb_##P##_gemv_t_fn sb_##P##_gemv_t_kernel(void); /* real only */                                    \
-    sb_##P##_gemv_n_fn sb_##P##_gemv_n_kernel(void); /* real only */
+    sb_##P##_gemv_n_fn sb_##P##_gemv_n_kernel(void); /* real only */                                    \
+    sb_##P##_symv_fn sb_##P##_symv_kernel(void);     /* real only */
 
 SB_KERNEL_TYPES_DECL(s, float)
 SB_KERNEL_TYPES_DECL(d, double)
@@ -152,6 +156,15 @@ typedef struct {
  * same arithmetic for every row (never depending on m or on the neighbouring rows), so any
  * split of the rows gives the same bits.
  *
+ * ---- symv, both halves of a symmetric product in one pass (real s, d) ----
+ * symv(upper, n, j0, j1, a, lda, x, w): for the columns j0 <= j < j1 of the stored triangle
+ * (upper: rows <= j; lower: rows >= j) of an n x n symmetric A (column-major, lda; lda = 0: packed
+ * storage as the BLAS's spmv takes it), with x and w
+ * unit stride: w(j) += a(j,j)x(j) + sum of a(i,j)x(i) over the column's stored rows i != j, and
+ * w(i) += a(i,j)x(j) for each of those rows. Each stored element is read once for both. The
+ * order of the operations depends only on (upper, n, j0, j1), so a driver that cuts the columns
+ * into blocks chosen from n alone, each block into its own w, gets the same bits on any thread.
+ *
  * ---- level-1 unit-stride loops (all precisions) ----
  * axpy(n, alpha, x, y): y[i] := alpha*x[i] + y[i] for i < n (n >= 0, x and y unit stride).
  *   Every element gets the same arithmetic whatever its index, the length or the addresses
@@ -190,6 +203,8 @@ const char *sb_kernel_reason(void);
                                const sb_t *x, sb_t *y, blas_int incy);                                   \
     void SB_NAME(gemv_n_##SET)(blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda,           \
                                const sb_t *x, blas_int incx, sb_t *y);                                   \
+    void SB_NAME(symv_##SET)(int upper, blas_int n, blas_int j0, blas_int j1, const sb_t *a, blas_int lda,  \
+                             const sb_t *x, sb_t *w);                                                    \
     void SB_NAME(axpy_##SET)(blas_int n, sb_t alpha, const sb_t *x, sb_t *y);                            \
     sb_t SB_NAME(dot_##SET)(blas_int n, const sb_t *x, const sb_t *y, int conjx);
 

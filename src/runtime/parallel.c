@@ -12,16 +12,23 @@
  *  - Waking: each worker has its own futex word. The caller wakes workers 0 and 1, worker i
  *    wakes 2i+2 and 2i+3 (a tree, so 31 wake-ups do not all cost the caller a system call) and
  *    only while parts are left. Idle workers spin for SAFEBLAS_SPIN_US (default 50 µs; not at
- *    all when there are more threads than CPUs) and then sleep; after 10 s asleep a worker
- *    exits, and the next job starts it again (a program whose main thread calls pthread_exit
- *    therefore still ends).
+ *    all when there are more threads than CPUs), offering their CPU to anything else runnable
+ *    there every few µs, and then sleep; after 10 s asleep a worker exits, and the next job
+ *    starts it again (a program whose main thread calls pthread_exit therefore still ends).
+ *  - A woken worker that finds itself on the caller's CPU (the kernel put it there and it has
+ *    preempted the caller) yields once before taking a part, so the caller goes on with the
+ *    parts instead of the two taking turns. These two rules keep a sleeping worker from
+ *    holding up a call made after a pause (issue 12: 2.2x the 1-thread time at dgemv n = 512;
+ *    the parked_workers torture case checks it).
  *  - fork(): a pthread_atfork handler for the CHILD only. The child has one thread and none of
- *    the parent's workers, so it overwrites the whole pool state with a fresh one (no lock is
- *    unlocked or taken, no thread joined, a generation counter is bumped); its next parallel
- *    call starts new workers. The parent's pool is not touched before or after fork, so fork()
- *    costs what it costs without SafeBLAS, whatever other threads are doing inside SafeBLAS;
- *    the packing buffers are kept out of the child altogether (kernels/workspace.c), so the
- *    parent does not pay copy-on-write faults on them after the fork either.
+ *    the parent's workers, so it overwrites the pool state with a fresh one and leaves the old
+ *    worker table unwritten (no lock is unlocked or taken, no thread joined, a generation
+ *    counter is bumped); its next parallel call starts new workers. The parent's pool is not
+ *    touched before or after fork, whatever other threads are doing inside SafeBLAS; the
+ *    packing buffers are kept out of the child altogether (kernels/workspace.c), so the parent
+ *    does not pay copy-on-write faults on them after the fork either. What a fork still costs
+ *    per live worker is the kernel's and glibc's (its stack's page tables, its descriptor,
+ *    which glibc writes in the child: about 1 page fault and 5-8 µs per worker here).
  *  - Nesting: a call from a pool worker, from inside a part, or from inside an OpenMP parallel
  *    region (omp_in_parallel, weak or found with dlsym) runs on the calling thread.
  *  - Failure to allocate the worker table or to start a thread: carry on with the workers
@@ -39,6 +46,7 @@
 #include <errno.h>
 #include <linux/futex.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -78,6 +86,7 @@ struct pool {
     _Atomic uint64_t job;        /* see above */
     atomic_uint done;            /* futex word: parts finished in the current job */
     atomic_int caller_sleeping;  /* the caller sleeps on `done` */
+    atomic_int caller_cpu;       /* the CPU the caller was on when it published the job */
     atomic_long spin_ns;         /* how long idle threads spin before sleeping */
     atomic_int live;             /* worker threads running (for tests) */
     atomic_uint generation;      /* bumped in the child at each fork */
@@ -87,10 +96,17 @@ struct pool {
     void *ctx;
     unsigned seq;
     int created;                 /* threads started so far (fault injection counts these) */
+    struct worker *left_behind;  /* in a child: the parent's worker table (see atfork_child) */
 };
 
 static struct pool P;
-static _Thread_local int tls_depth; /* > 0: pool worker, or running a part */
+/* The runtime's thread-local variables are initial-exec (SB_TLS), which makes the library's whole
+ * TLS block static, also when it is loaded with dlopen (numpy, the benchmark): a worker's first
+ * use of TLS then costs no malloc, and so no malloc arena of its own, whose lock and pages
+ * every fork would copy and fault on (about 6 µs per worker and fork on the Xeon 6 model 207).
+ * The price: the block (32 bytes) comes out of glibc's small reserve for dlopen'ed libraries,
+ * so it must stay small (no buffers in TLS: see thread_api.c). */
+static SB_TLS int tls_depth; /* > 0: pool worker, or running a part */
 static atomic_int warned_create, warned_alloc;
 
 /* ---------------------------------------------------------------------------------------------
@@ -110,6 +126,16 @@ static inline void cpu_relax(void)
 #if defined(__x86_64__) || defined(__i386__)
     __builtin_ia32_pause();
 #endif
+}
+
+/* A spinning thread may share its CPU with the thread it waits for (a worker woken onto the
+ * caller's CPU, more threads than CPUs, another program): every few microseconds of spinning it
+ * offers the CPU to whatever else is runnable there. Where nothing else is, sched_yield returns
+ * at once and the spin goes on. */
+static inline void spin_pause(unsigned i)
+{
+    cpu_relax();
+    if ((i & 63) == 0) sched_yield();
 }
 
 static long long now_ns(void)
@@ -162,7 +188,7 @@ static void run_parts(int me)
 {
     struct worker *slots = atomic_load_explicit(&P.w, memory_order_acquire);
     uint64_t v = atomic_load_explicit(&P.job, memory_order_acquire);
-    int woke_children = me < 0;
+    int woke_children = me < 0, gave_way = me < 0;
     for (;;) {
         int nw = (int)((v >> NW_SHIFT) & 0xFF);
         int np = (int)((v >> NP_SHIFT) & NEXT_MASK);
@@ -172,6 +198,17 @@ static void run_parts(int me)
             /* pass the wake-up on before working: children 2i+2 and 2i+3 */
             woke_children = 1;
             for (int c = 2 * me + 2; c <= 2 * me + 3 && c < nw; c++) wake_worker(&slots[c]);
+        }
+        if (!gave_way) {
+            /* A worker woken onto the caller's CPU has preempted the caller: running parts
+             * here would only take turns with it. Give the CPU back once; the caller goes on
+             * with the parts, and this worker takes what is left when it next runs. */
+            gave_way = 1;
+            if (sched_getcpu() == atomic_load_explicit(&P.caller_cpu, memory_order_relaxed)) {
+                sched_yield();
+                v = atomic_load_explicit(&P.job, memory_order_acquire);
+                continue;
+            }
         }
         if (!atomic_compare_exchange_weak_explicit(&P.job, &v, v + 1, memory_order_acq_rel,
                                                    memory_order_acquire))
@@ -197,7 +234,7 @@ static unsigned wait_for_job(struct worker *w, unsigned seen)
         for (unsigned i = 1;; i++) {
             cur = atomic_load_explicit(&w->wake, memory_order_acquire);
             if (cur != seen) return cur;
-            cpu_relax();
+            spin_pause(i);
             if ((i & 63) == 0 && now_ns() - t0 > spin) break;
         }
     }
@@ -320,6 +357,7 @@ void sb_parallel_run(int nparts, sb_part_fn fn, void *ctx)
     P.seq++;
     atomic_store_explicit(&P.done, 0, memory_order_relaxed);
     atomic_store_explicit(&P.caller_sleeping, 0, memory_order_relaxed);
+    atomic_store_explicit(&P.caller_cpu, sched_getcpu(), memory_order_relaxed);
     uint64_t word = ((uint64_t)(P.seq & 0xFFFF) << SEQ_SHIFT) | ((uint64_t)nw << NW_SHIFT) |
                     ((uint64_t)nparts << NP_SHIFT);
     atomic_store_explicit(&P.job, word, memory_order_release);
@@ -371,9 +409,11 @@ int sb_threads_for(double flops)
 static void atfork_child(void)
 {
     /* One thread here, and none of the parent's workers: start over. Locks are not taken or
-     * released; the state is simply overwritten. */
-    struct worker *slots = atomic_load_explicit(&P.w, memory_order_relaxed);
-    if (slots) memset(slots, 0, sizeof(struct worker) * MAX_WORKERS);
+     * released; the state is simply overwritten. The parent's worker table is left unwritten
+     * (clearing it would copy its 16 KiB into every child); the child's first parallel call
+     * makes a new one, and the old one stays reachable so leak checkers do not report it. */
+    P.left_behind = atomic_load_explicit(&P.w, memory_order_relaxed);
+    atomic_store_explicit(&P.w, NULL, memory_order_relaxed);
     atomic_store_explicit(&P.busy, 0, memory_order_relaxed);
     atomic_store_explicit(&P.shutdown, 0, memory_order_relaxed);
     atomic_store_explicit(&P.job, 0, memory_order_relaxed);

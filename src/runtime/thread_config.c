@@ -39,7 +39,7 @@ static _Atomic double g_threshold = -1.0;
 static atomic_long g_spin_ns = -1;
 static atomic_int g_fail_create = -2; /* -2 = not read */
 static _Atomic(const char *) g_source = "the CPUs available"; /* where g_default came from */
-static _Thread_local int tls_threads;
+static SB_TLS int tls_threads;
 
 /* ---- CPUs available ---- */
 static int affinity_cpus(void)

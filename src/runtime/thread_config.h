@@ -15,6 +15,9 @@
 
 #include <stddef.h>
 
+/* Thread-local storage of the runtime: initial-exec (why: parallel.c). */
+#define SB_TLS _Thread_local __attribute__((tls_model("initial-exec")))
+
 /* Hard cap on threads, from any source. The environment rejects larger values (warning, then
  * the next source); the API clamps to it. */
 #define SB_MAX_THREADS 256

@@ -1,6 +1,6 @@
 /* ?trsm (and, compiled with TEST_TRMM, ?trmm) against plain oracles: every side, uplo, transa and
  * diag, Fortran ABI and CBLAS in both layouts, sizes 0..33 and across the recursive blocking
- * (order 300), lda/ldb padding, the other triangle (NaN) and a unit diagonal (NaN) never read,
+ * (order 300; 256 and 257 around the largest packed diagonal block), lda/ldb padding, the other triangle (NaN) and a unit diagonal (NaN) never read,
  * alpha = 0 (B zeroed, A and NaN in B not read), argument errors. For trsm: the residual
  * op(A)*X - alpha*B (or X*op(A) - alpha*B) of a well-conditioned A, and a plain substitution. */
 #include "test_prec.h"
@@ -219,8 +219,13 @@ int main(void)
                         check_one(api, side, uplo, trans, diag, 7, 5, 1, 0);
                         check_one(api, side, uplo, trans, diag, 7, 5, 0, 2);
                         if (api != ROW) {
-                            if (side == 'L') check_one(api, side, uplo, trans, diag, 300, 30, sbt_rand_elem(), 0);
-                            else check_one(api, side, uplo, trans, diag, 30, 300, sbt_rand_elem(), 0);
+                            /* the recursion, and the packed diagonal blocks' largest orders (256,
+                             * and 257 = two blocks) */
+                            static const blas_int big[] = {300, 256, 257};
+                            for (int q = 0; q < 3; q++) {
+                                if (side == 'L') check_one(api, side, uplo, trans, diag, big[q], 30 - 7 * q, sbt_rand_elem(), 0);
+                                else check_one(api, side, uplo, trans, diag, 30 - 7 * q, big[q], sbt_rand_elem(), 0);
+                            }
                         }
                     }
     errors();

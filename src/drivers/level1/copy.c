@@ -1,13 +1,34 @@
 /* y := x. Long vectors are split into contiguous ranges that run in parallel (level1.h). */
 #include "drivers/level1.h"
 
+#include <string.h>
+
 static void copy_run(blas_int n, const sb_t *x, ptrdiff_t ix, sb_t *y, ptrdiff_t iy)
 {
     if (ix == 1 && iy == 1) {
-        for (blas_int i = 0; i < n; i++) y[i] = x[i];
+        /* apart (what callers pass): the C library's copy, as wide as the CPU allows; overlapping
+         * vectors keep the reference's element-by-element order */
+        if (y + n <= x || x + n <= y) memcpy(y, x, (size_t)n * sizeof(sb_t));
+        else for (blas_int i = 0; i < n; i++) y[i] = x[i];
         return;
     }
-    for (blas_int i = 0; i < n; i++) y[i * iy] = x[i * ix];
+    /* strided (numpy copies C-ordered matrices in and out this way, LAPACK rows of a matrix): four
+     * loads issued before their stores when the spans are apart, pointers stepped rather than
+     * indices multiplied */
+    const sb_t *xl = ix < 0 ? x + (n - 1) * ix : x, *xh = ix < 0 ? x : x + (n - 1) * ix;
+    const sb_t *yl = iy < 0 ? y + (n - 1) * iy : y, *yh = iy < 0 ? y : y + (n - 1) * iy;
+    blas_int i = 0;
+    if (yh < xl || xh < yl)
+        for (; i + 4 <= n; i += 4) {
+            sb_t a = x[0], b = x[ix], c = x[2 * ix], d = x[3 * ix];
+            y[0] = a;
+            y[iy] = b;
+            y[2 * iy] = c;
+            y[3 * iy] = d;
+            x += 4 * ix;
+            y += 4 * iy;
+        }
+    for (; i < n; i++, x += ix, y += iy) *y = *x;
 }
 
 typedef struct {

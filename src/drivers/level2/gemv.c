@@ -3,13 +3,15 @@
  * op = N/R: column (axpy) form. Real types use the kernel table's gemv_n kernel (y(i) updated
  * once per column in increasing j with the same arithmetic for every row; a strided y goes
  * through a contiguous copy in chunks of 512). Complex types: four columns per pass over y,
- * unit-stride y in fixed blocks of 4 rows the compiler turns into vector code. op = T/C: dot form with a fixed summation scheme per column: real types with
- * unit-stride x use the kernel table's gemv_t kernel (4 columns per pass over x), the others
- * gemv_dot one column at a time; so every y(j) is the same whichever way the columns are split.
+ * unit-stride y in fixed blocks of 4 rows the compiler turns into vector code. op = T/C: dot
+ * form with a fixed summation scheme per column: real types use the kernel table's gemv_t kernel
+ * (4 columns per pass over x; a strided x through a contiguous copy), complex types gemv_dot
+ * one column at a time; so every y(j) is the same whichever way the columns are split.
  * Both forms give bit-identical results on any row (N) or column (T) sub-block, and large
  * products are split that way over threads (rows for N/R, columns for T/C). */
 #include "drivers/level2_products.h"
 #include "kernels/kernels.h"
+#include "kernels/workspace.h"
 #include "runtime/parallel.h"
 
 void SB_NAME(l2p_scal_y)(blas_int n, sb_t beta, sb_t *y, blas_int incy)
@@ -102,9 +104,18 @@ SB_L2P_INLINE void gemv_t(blas_int m, blas_int n, sb_t alpha, const sb_t *a, bla
                           blas_int incx, sb_t *y, blas_int incy, int cj)
 {
 #if !SB_IS_COMPLEX
+    /* the kernel table's dot-form kernel (4 columns per pass over x, fixed order per column); a
+     * strided x (LAPACK's bidiagonal reduction passes a row of A) goes through a contiguous copy */
     if (incx == 1) {
-        /* the kernel table's dot-form kernel (4 columns per pass over x, fixed order per column) */
         SB_NAME(gemv_t_kernel)()(m, n, alpha, a, lda, x, y, incy);
+        return;
+    }
+    int owned;
+    sb_t *xc = sb_workspace_get((size_t)m * sizeof(sb_t), &owned);
+    if (xc) {
+        for (blas_int i = 0; i < m; i++) xc[i] = x[(ptrdiff_t)i * incx];
+        SB_NAME(gemv_t_kernel)()(m, n, alpha, a, lda, xc, y, incy);
+        sb_workspace_put(xc, owned);
         return;
     }
 #endif

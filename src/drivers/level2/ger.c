@@ -1,19 +1,24 @@
 /* A := alpha*op(x)*op(y)^T + A (ger, geru, gerc; conjy 1: conj(y), 2: conj(x)): one column at
  * a time, skipped when y(j) = 0 as in the reference; the inner loop is a unit-stride axpy down
- * the column when incx = 1. */
+ * the column when incx = 1 (the kernel table's, unless x is conjugated). */
 #include "drivers/level2_updates.h"
+#include "kernels/kernels.h"
 #include "runtime/parallel.h"
 
 static inline __attribute__((always_inline)) void ger_cols(blas_int m, blas_int n, sb_t alpha, const sb_t *x,
                                                             blas_int incx, const sb_t *y, blas_int incy,
                                                             sb_t *a, blas_int lda, int cj)
 {
+    /* unit-stride x, not conjugated: the kernel table's axpy loop, which rounds the product and
+     * the sum separately (kernels.h) as this loop does, so it gives the same bits */
+    SB_NAME(axpy_fn) axpy = incx == 1 && cj != 2 ? SB_NAME(axpy_kernel)() : NULL;
     for (blas_int j = 0; j < n; j++) {
         sb_t yj = y[(ptrdiff_t)j * incy];
         if (yj == 0) continue;
         sb_t temp = alpha * sb_conj_if(cj == 1, yj);
         sb_t *col = a + (ptrdiff_t)j * lda;
-        for (blas_int i = 0; i < m; i++) col[i] += sb_conj_if(cj == 2, x[(ptrdiff_t)i * incx]) * temp;
+        if (axpy) axpy(m, temp, x, col);
+        else for (blas_int i = 0; i < m; i++) col[i] += sb_conj_if(cj == 2, x[(ptrdiff_t)i * incx]) * temp;
     }
 }
 

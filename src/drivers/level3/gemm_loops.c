@@ -102,28 +102,40 @@ void SB_NAME(gemm_simple)(char ta, char tb, blas_int m, blas_int n, blas_int k, 
     }
 }
 
-/* One tile that meets the diagonal: e0 = i0 - j0 - off for its first entry. */
+/* One tile that meets the diagonal: e0 = i0 - j0 - off for its first entry. The tile is computed
+ * on a copy (owned entries of C, zeros elsewhere) and only the owned entries are written back.
+ * Column j owns one run of rows, [lo, hi): e = e0 + i - j <= 0 for 'U', >= 0 for 'L'; copying
+ * runs instead of testing every entry keeps these tiles cheap (they are most of syrk's work in
+ * a small potrf: 12% of numpy's cholesky at n = 200 went to the element-wise copies). */
 static void tile_diag(const sb_gemm_kernels_t *kt, const sb_l3_tri *tri, blas_int kc, sb_t alpha, const sb_t *ap,
                       const sb_t *bp, sb_t beta, sb_t *c, blas_int ldc, blas_int e0, blas_int mr, blas_int nr)
 {
     _Alignas(64) sb_t t[TILE_MAX];
     const blas_int MR = kt->mr;
+    blas_int lo[TILE_MAX], hi[TILE_MAX]; /* nr <= NR <= TILE_MAX */
+    for (blas_int j = 0; j < nr; j++) {
+        blas_int d = j - e0; /* the row with e == 0 in this column */
+        lo[j] = tri->uplo == 'U' ? 0 : SB_MAX(0, SB_MIN(mr, d));
+        hi[j] = tri->uplo == 'U' ? SB_MAX(0, SB_MIN(mr, d + 1)) : mr;
+    }
     if (beta != 0)
-        for (blas_int j = 0; j < nr; j++)
-            for (blas_int i = 0; i < mr; i++) {
-                blas_int e = e0 + i - j;
-                sb_t v = 0;
-                if (tri_owns(tri, e)) v = c[i + (size_t)j * ldc];
-                t[i + j * MR] = tri->herm && e == 0 ? sb_creal(v) : v;
-            }
-    kt->ukr(kc, alpha, ap, bp, beta, t, MR, mr, nr);
-    for (blas_int j = 0; j < nr; j++)
-        for (blas_int i = 0; i < mr; i++) {
-            blas_int e = e0 + i - j;
-            if (!tri_owns(tri, e)) continue;
-            sb_t v = t[i + j * MR];
-            c[i + (size_t)j * ldc] = tri->herm && e == 0 ? sb_creal(v) : v;
+        for (blas_int j = 0; j < nr; j++) {
+            sb_t *tj = t + j * MR;
+            const sb_t *cj = c + (size_t)j * ldc;
+            for (blas_int i = 0; i < lo[j]; i++) tj[i] = 0;
+            for (blas_int i = lo[j]; i < hi[j]; i++) tj[i] = cj[i];
+            for (blas_int i = hi[j]; i < mr; i++) tj[i] = 0;
+            blas_int d = j - e0;
+            if (tri->herm && d >= 0 && d < mr) tj[d] = sb_creal(tj[d]);
         }
+    kt->ukr(kc, alpha, ap, bp, beta, t, MR, mr, nr);
+    for (blas_int j = 0; j < nr; j++) {
+        const sb_t *tj = t + j * MR;
+        sb_t *cj = c + (size_t)j * ldc;
+        for (blas_int i = lo[j]; i < hi[j]; i++) cj[i] = tj[i];
+        blas_int d = j - e0;
+        if (tri->herm && d >= 0 && d < mr) cj[d] = sb_creal(tj[d]);
+    }
 }
 
 /* The jr/ir loops over the tiles of one packed mc x nc block of C whose first entry is (ic, jc)
@@ -224,4 +236,60 @@ void SB_NAME(gemm_block)(char ta, char tb, blas_int m, blas_int n, blas_int k, s
         gemm_packed(kt, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, tri, (sb_t *)ws, (sb_t *)(ws + abytes));
     else SB_NAME(gemm_simple)(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, tri);
     if (ws) sb_workspace_put(ws, owned);
+}
+
+/* op(A) packed once by the caller for several products (getrf's trailing chunks share A21): the
+ * jc/jr/ir loops of gemm_packed with k <= kc, no pc loop, and the same arithmetic. */
+size_t SB_NAME(gemm_a_packed_size)(blas_int m, blas_int k)
+{
+    const sb_gemm_kernels_t *kt = sb_gemm_kernels();
+    if (m <= 0 || k <= 0 || k > kt->kc) return 0;
+    return (size_t)((m + kt->mr - 1) / kt->mr) * (size_t)kt->mr * (size_t)k;
+}
+
+void SB_NAME(gemm_pack_a_for)(char ta, blas_int m, blas_int k, const sb_t *a, blas_int lda, sb_t *apk)
+{
+    const sb_gemm_kernels_t *kt = sb_gemm_kernels();
+    kt->pack_a(ta, m, k, a, lda, apk, kt->mr);
+}
+
+void SB_NAME(gemm_with_packed_a)(blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *apk, char tb,
+                                 const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc)
+{
+    if (m <= 0 || n <= 0) return;
+    const sb_gemm_kernels_t *kt = sb_gemm_kernels();
+    const blas_int MR = kt->mr, NR = kt->nr, NC = kt->nc;
+    blas_int nc0 = SB_MIN(NC, (n + NR - 1) / NR * NR);
+    int owned;
+    sb_t *bbuf = sb_workspace_get((size_t)nc0 * k * sizeof(sb_t), &owned);
+    if (!bbuf) { /* no workspace: element by element from the packed slivers (as gemm_simple) */
+        for (blas_int j = 0; j < n; j++)
+            for (blas_int i = 0; i < m; i++) {
+                const sb_t *ai = apk + (size_t)(i / MR) * MR * k + i % MR;
+                sb_t s = beta == 0 ? 0 : beta * c[i + (size_t)j * ldc];
+                for (blas_int l = 0; l < k; l++) s += ai[(size_t)l * MR] * (alpha * *sb_l3_op_at(tb, b, ldb, l, j));
+                c[i + (size_t)j * ldc] = s;
+            }
+        return;
+    }
+    const int scale_b = alpha != 1 && alpha != -1;
+    const sb_t alpha_k = scale_b ? (sb_t)1 : alpha;
+    for (blas_int jc = 0; jc < n; jc += NC) {
+        blas_int nc = SB_MIN(NC, n - jc);
+        kt->pack_b(tb, k, nc, sb_l3_op_at(tb, b, ldb, 0, jc), ldb, bbuf, (int)NR);
+        if (scale_b)
+            for (size_t q = 0, len = (size_t)((nc + NR - 1) / NR) * NR * k; q < len; q++) bbuf[q] = alpha * bbuf[q];
+        /* MC rows of the packed A at a time stay in L2 while the B slivers pass */
+        for (blas_int ic = 0; ic < m; ic += kt->mc) {
+            blas_int i1 = SB_MIN(m, ic + kt->mc);
+            for (blas_int jr = 0; jr < nc; jr += NR) {
+                const sb_t *bp = bbuf + (size_t)jr * k;
+                sb_t *cc = c + (size_t)(jc + jr) * ldc;
+                blas_int nr = SB_MIN(NR, nc - jr);
+                for (blas_int ir = ic; ir < i1; ir += MR)
+                    kt->ukr(k, alpha_k, apk + (size_t)ir * k, bp, beta, cc + ir, ldc, SB_MIN(MR, m - ir), nr);
+            }
+        }
+    }
+    sb_workspace_put(bbuf, owned);
 }

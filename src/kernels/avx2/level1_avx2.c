@@ -14,47 +14,18 @@
  *   only on n. */
 #include "kernels/kernels.h"
 
-#include <immintrin.h>
-
 #include "common/precision.h"
+#include "kernels/avx2/vec_avx2.h"
 
+/* besides the set's shared operations (vec_avx2.h): separate multiply, and the complex helpers */
 #if SB_IS_DOUBLE
-#define VT __m256d
-#define W 4
-#define V_ZERO() _mm256_setzero_pd()
-#define V_SET1(a) _mm256_set1_pd(a)
-#define V_LOAD(p) _mm256_loadu_pd(p)
-#define V_STORE(p, v) _mm256_storeu_pd((p), (v))
-#define V_FMA(a, b, c) _mm256_fmadd_pd((a), (b), (c))
-#define V_ADD(a, b) _mm256_add_pd((a), (b))
 #define V_MUL(a, b) _mm256_mul_pd((a), (b))
 #define V_ALT(a) _mm256_setr_pd(-(a), (a), -(a), (a))
 #define V_SWAP_PAIRS(v) _mm256_permute_pd((v), 0x5)
-#define S_FMA(a, b, c) __builtin_fma((a), (b), (c))
-static inline double hsum(__m256d v)
-{
-    __m128d h = _mm_add_pd(_mm256_castpd256_pd128(v), _mm256_extractf128_pd(v, 1));
-    return _mm_cvtsd_f64(_mm_add_sd(h, _mm_unpackhi_pd(h, h)));
-}
 #else
-#define VT __m256
-#define W 8
-#define V_ZERO() _mm256_setzero_ps()
-#define V_SET1(a) _mm256_set1_ps(a)
-#define V_LOAD(p) _mm256_loadu_ps(p)
-#define V_STORE(p, v) _mm256_storeu_ps((p), (v))
-#define V_FMA(a, b, c) _mm256_fmadd_ps((a), (b), (c))
-#define V_ADD(a, b) _mm256_add_ps((a), (b))
 #define V_MUL(a, b) _mm256_mul_ps((a), (b))
 #define V_ALT(a) _mm256_setr_ps(-(a), (a), -(a), (a), -(a), (a), -(a), (a))
 #define V_SWAP_PAIRS(v) _mm256_permute_ps((v), 0xB1)
-#define S_FMA(a, b, c) __builtin_fmaf((a), (b), (c))
-static inline float hsum(__m256 v)
-{
-    __m128 h = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-    h = _mm_add_ps(h, _mm_movehl_ps(h, h));
-    return _mm_cvtss_f32(_mm_add_ss(h, _mm_movehdup_ps(h)));
-}
 #endif
 
 /* a multiply and an add stay two rounded operations (see above) */
@@ -90,7 +61,7 @@ sb_t SB_NAME(dot_avx2)(blas_int n, const sb_t *x, const sb_t *y, int conjx)
         acc3 = V_FMA(V_LOAD(x + i + 3 * W), V_LOAD(y + i + 3 * W), acc3);
     }
     for (; i + W <= n; i += W) acc0 = V_FMA(V_LOAD(x + i), V_LOAD(y + i), acc0);
-    sb_t s = hsum(V_ADD(V_ADD(acc0, acc1), V_ADD(acc2, acc3)));
+    sb_t s = V_HSUM(V_ADD(V_ADD(acc0, acc1), V_ADD(acc2, acc3)));
     for (; i < n; i++) s = S_FMA(x[i], y[i], s);
     return s;
 }

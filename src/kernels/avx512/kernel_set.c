@@ -1,8 +1,8 @@
 /* The AVX-512 kernel set (F/DQ/BW/VL), one part per precision (kernels.h). Its own: the gemm
- * microkernels with register blocks for 32 zmm registers, the trsm tile kernel on them and the
- * unpacked small gemm. Taken from the AVX2 set, which every AVX-512 CPU runs: the packers (they
- * serve any register block), gemv and the level-1 loops (memory-bound at the sizes where they
- * matter, so the width of the vectors does not decide their speed). */
+ * microkernels with register blocks for 32 zmm registers, the trsm tile kernel on them, the
+ * unpacked small gemm, and gemv and symv (LAPACK's reductions run them on matrices in L2/L3,
+ * where the width of the vectors shows). Taken from the AVX2 set, which every AVX-512 CPU runs:
+ * the packers (they serve any register block) and the level-1 loops. */
 #include "kernels/kernels.h"
 
 SB_KERNEL_PROTOTYPES(avx512)
@@ -20,8 +20,9 @@ const SB_CAT3(sb_, SB_P, _kernel_set_t) SB_NAME(kernel_set_avx512) = {
     .trsm_ukr = SB_NAME(trsm_ukr_avx512),
 #if !SB_IS_COMPLEX
     .small = SB_NAME(gemm_small_avx512),
-    .gemv_t = SB_NAME(gemv_t_avx2),
-    .gemv_n = SB_NAME(gemv_n_avx2),
+    .gemv_t = SB_NAME(gemv_t_avx512),
+    .gemv_n = SB_NAME(gemv_n_avx512),
+    .symv = SB_NAME(symv_avx512),
 #endif
     .axpy = SB_NAME(axpy_avx2),
     .dot = SB_NAME(dot_avx2),

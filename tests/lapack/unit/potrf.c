@@ -2,9 +2,11 @@
  * identical (positive definite, not positive definite at a chosen order, NaN on the diagonal),
  * factors close to the reference's and residual ||A - U^H U|| / (n ||A|| eps) small, the other
  * triangle and the padding never written, nothing after a failing minor touched (as the
- * reference), argument errors with the reference parameter numbers; sizes 0, 1, 2, tiny and
+ * reference), the blocked form's panels and look-ahead (orders 512 and 600, failing pivots in
+ * the first, a middle and the last panel; the same bytes at 1, 2 and 3 threads), argument errors with the reference parameter numbers; sizes 0, 1, 2, tiny and
  * across the recursion's cut-offs, both triangles. */
 #include "lapack_test.h"
+#include "safeblas.h"
 
 typedef void potrf_fn(const char *, const blas_int *, sb_t *, const blas_int *, blas_int *, size_t);
 typedef void potrs_fn(const char *, const blas_int *, const blas_int *, const sb_t *, const blas_int *, sb_t *,
@@ -47,14 +49,14 @@ static double chol_residual(char uplo, blas_int n, const sb_t *a, const sb_t *f,
 enum { PD, NOT_PD, NAN_DIAG, NKINDS };
 static const char *kind_name[] = {"positive definite", "not positive definite", "NaN on the diagonal"};
 
-static void test_potrf(int kind, char uplo, blas_int n)
+static void test_potrf_at(int kind, char uplo, blas_int n, blas_int bad)
 {
     blas_int lda = n + 2, info = -99, rinfo = -99;
     size_t sz = (size_t)lda * (n > 0 ? n : 1);
     sb_t *a = sbt_alloc(sz);
     for (size_t k = 0; k < sz; k++) a[k] = (sb_t)555;
     if (n > 0) sbt_hpd(n, a, lda);
-    blas_int bad = n / 2; /* 0-based position of the failing pivot */
+    /* bad: 0-based position of the failing pivot (kinds NOT_PD, NAN_DIAG) */
     if (kind == NOT_PD && n > 0) a[bad + (size_t)bad * lda] = -(sb_t)(4 * n);
     if (kind == NAN_DIAG && n > 0) a[bad + (size_t)bad * lda] = NAN;
     /* the triangle that must not be read: garbage (NaN) */
@@ -114,6 +116,30 @@ static void test_potrf(int kind, char uplo, blas_int n)
     free(a);
     free(ours);
     free(ref);
+}
+
+static void test_potrf(int kind, char uplo, blas_int n) { test_potrf_at(kind, uplo, n, n / 2); }
+
+/* The blocked form is bitwise the same at 1, 2 and 3 threads (its chunks depend on n only). */
+static void test_threads_bitwise(char uplo, blas_int n)
+{
+    blas_int lda = n + 3, info[3];
+    size_t sz = (size_t)lda * n;
+    sb_t *a = sbt_alloc(sz), *f[3];
+    sbt_hpd(n, a, lda);
+    int saved = safeblas_get_num_threads();
+    for (int t = 0; t < 3; t++) {
+        f[t] = sbt_dup(a, sz);
+        safeblas_set_num_threads(t + 1);
+        SB_F77(potrf)(&uplo, &n, f[t], &lda, &info[t], 1);
+    }
+    safeblas_set_num_threads(saved);
+    for (int t = 1; t < 3; t++)
+        CHECK(info[t] == info[0] && sbt_bytes_equal(f[t], f[0], sz * sizeof(sb_t)),
+              "potrf %c n=%ld: %d threads differ from 1", uplo, (long)n, t + 1);
+    CHECK(info[0] == 0, "potrf %c n=%ld: info %ld", uplo, (long)n, (long)info[0]);
+    for (int t = 0; t < 3; t++) free(f[t]);
+    free(a);
 }
 
 static void test_solve(char uplo, blas_int n, blas_int nrhs)
@@ -233,6 +259,19 @@ int main(void)
     for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++)
         for (int u = 0; u < 2; u++)
             for (int kind = 0; kind < NKINDS; kind++) test_potrf(kind, u ? 'L' : 'U', sizes[s]);
+    /* the blocked form with look-ahead (from order 512 on, panels of 192): one exactly at the
+     * cut-off, one with a short last panel (600 = 3 x 192 + 24); failing pivots in the first
+     * panel, in a panel the look-ahead factors, and in the last one */
+    static const blas_int blocked[][2] = {{512, 256}, {600, 100}, {600, 300}, {600, 560}};
+    for (size_t s = 0; s < sizeof blocked / sizeof blocked[0]; s++)
+        for (int u = 0; u < 2; u++)
+            for (int kind = 0; kind < NKINDS; kind++)
+                if (kind != PD || blocked[s][1] == blocked[s][0] / 2)
+                    test_potrf_at(kind, u ? 'L' : 'U', blocked[s][0], blocked[s][1]);
+    for (int u = 0; u < 2; u++) {
+        test_threads_bitwise(u ? 'L' : 'U', 600);
+        test_threads_bitwise(u ? 'L' : 'U', 900);
+    }
     static const blas_int solves[][2] = {{0, 1}, {1, 0}, {1, 1}, {2, 3}, {5, 1}, {17, 4}, {64, 7}, {150, 20}, {260, 9}};
     for (size_t s = 0; s < sizeof solves / sizeof solves[0]; s++)
         for (int u = 0; u < 2; u++) test_solve(u ? 'L' : 'U', solves[s][0], solves[s][1]);
