@@ -48,7 +48,8 @@ def venv(build, name, requirements):
         for line in out.strip().splitlines()[-6:]:
             say("  " + line)
         return None
-    code = ("import numpy, scipy; from threadpoolctl import threadpool_info\n"
+    # run by the venv's python: numpy, scipy and threadpoolctl from PyPI
+    code = ("import numpy, scipy; from threadpoolctl import threadpool_info\n"  # from PyPI
             "print('numpy %s, scipy %s: ' % (numpy.__version__, scipy.__version__) + '; '.join("
             "'%s %s' % (e['filepath'].split('/')[-2], e['version']) for e in threadpool_info() if e['user_api'] == 'blas'))")
     ok, out = quiet([os.path.join(path, "bin", "python"), "-c", code], 120)

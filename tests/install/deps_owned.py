@@ -18,7 +18,8 @@ and are, in those sources:
   - Python modules: import statements (also inside `python3 -c` strings), `-m`/`-p` names and, where
     pytest is imported, the top-level imports of the conftest.py of the packages it imports (the
     numpy/scipy suites: numpy's needs hypothesis).
-A program or module reference on a line that says "optional" is not checked (a probe with a fallback).
+A program or module reference on a line that says "optional" is not checked (a probe with a fallback),
+nor a module reference on a line that says "from PyPI" (run by a venv's python on what pip put there).
 """
 import ast
 import importlib.util
@@ -99,6 +100,7 @@ def references(target):
     for rel, text in sources(target):
         lines = text.splitlines()
         optional = lambda m: "optional" in lines[text.count("\n", 0, m.start())]
+        from_pypi = lambda m: "from PyPI" in lines[text.count("\n", 0, m.start())]
         dirs = set()
         for m in PATH_RE.finditer(text):
             p = m.group(0).rstrip(".")
@@ -123,11 +125,12 @@ def references(target):
                     progs.append(w)
             if progs and not optional(m):
                 refs.append(("prog", " ".join(progs), rel, True))
-        for m in filter(lambda m: not optional(m), IMPORT_RE.finditer(text)):
+        for m in filter(lambda m: not optional(m) and not from_pypi(m), IMPORT_RE.finditer(text)):
             for mod in (m.group(1) or m.group(2)).split(","):
                 refs.append(("module", mod.split()[0].split(".")[0], rel, True))
         # -m NAME / -p NAME: also `mkdir -p dir`, so checked only where such a module is installed
-        refs += [("module", m.group(1).split(".")[0], rel, False) for m in OPT_MODULE_RE.finditer(text)]
+        refs += [("module", m.group(1).split(".")[0], rel, False) for m in OPT_MODULE_RE.finditer(text)
+                 if not from_pypi(m)]
     # the suites pytest runs: the top-level imports of the imported packages' conftest.py
     mods = {w for k, w, _, _ in refs if k == "module"}
     if "pytest" in mods:
