@@ -26,9 +26,12 @@
  *    counter is bumped); its next parallel call starts new workers. The parent's pool is not
  *    touched before or after fork, whatever other threads are doing inside SafeBLAS; the
  *    packing buffers are kept out of the child altogether (kernels/workspace.c), so the parent
- *    does not pay copy-on-write faults on them after the fork either. What a fork still costs
- *    per live worker is the kernel's and glibc's (its stack's page tables, its descriptor,
- *    which glibc writes in the child: about 1 page fault and 5-8 µs per worker here).
+ *    does not pay copy-on-write faults on them after the fork either. The workers' stacks are
+ *    the pool's own (worker_stack.c): all but their top pages are kept out of children, and
+ *    glibc does not write to the descriptor of a thread on a stack it was given, so a live
+ *    worker costs a fork about half what it did (issue 12). What is left is glibc's price for
+ *    a process with threads (it locks and resets malloc and stdio around the fork: about 25 µs
+ *    and 14 page faults here), and the kernel's few µs per thread.
  *  - Nesting: a call from a pool worker, from inside a part, or from inside an OpenMP parallel
  *    region (omp_in_parallel, weak or found with dlsym) runs on the calling thread.
  *  - Failure to allocate the worker table or to start a thread: carry on with the workers
@@ -59,6 +62,7 @@
 
 #include "common/blas.h"
 #include "runtime/thread_config.h"
+#include "runtime/worker_stack.h"
 
 #define MAX_WORKERS (SB_MAX_THREADS - 1)
 #define IDLE_EXIT_NS (10LL * 1000000000LL)
@@ -78,6 +82,7 @@ struct worker {
     atomic_int state;    /* W_NONE, W_LIVE (thread started), W_EXITED (thread returned, not joined) */
     int index;
     pthread_t tid;
+    sb_worker_stack stack; /* the pool's own stack for this slot, kept for its next thread */
 } __attribute__((aligned(64)));
 
 struct pool {
@@ -256,6 +261,7 @@ static void *worker_main(void *arg)
 {
     struct worker *w = arg;
     tls_depth = 1;
+    sb_worker_stack_keep_from_children(&w->stack);
     unsigned seen = 0; /* the owner zeroes wake before starting the thread */
     for (;;) {
         unsigned cur = wait_for_job(w, seen);
@@ -311,7 +317,10 @@ static int ensure_workers(int want)
             sigset_t all, old;
             sigfillset(&all);
             pthread_sigmask(SIG_SETMASK, &all, &old); /* workers take no signals */
-            rc = pthread_create(&w->tid, NULL, worker_main, w);
+            pthread_attr_t attr;
+            int own = sb_worker_stack_attr(&w->stack, &attr); /* 0: glibc's stack after all */
+            rc = pthread_create(&w->tid, own ? &attr : NULL, worker_main, w);
+            if (own) pthread_attr_destroy(&attr);
             pthread_sigmask(SIG_SETMASK, &old, NULL);
         }
         if (rc != 0) {
@@ -388,6 +397,31 @@ void sb_parallel_run(int nparts, sb_part_fn fn, void *ctx)
     atomic_store_explicit(&P.busy, 0, memory_order_release);
 }
 
+/* A call made while the workers sleep (issue 12). Waking a parked worker takes far longer than
+ * handing a part to a spinning one: on the 2-vCPU Xeon 6 model 207 (KVM) the kernel puts the
+ * woken worker on the caller's own CPU (the idle vCPU counts as preempted), where it can only take
+ * turns with the caller; moved to the idle vCPU it ran 150 µs or more later. So a worker parked
+ * for a 200 µs job never took a part, and the job ran 3-6% slower than on one thread (the wake-up
+ * system call and two context switches). Therefore a job of less than PARKED_FACTOR times the
+ * parallel threshold (dgemm n = 200: about 0.2 ms on one core) runs on the calling thread when
+ * worker 0 sleeps (or is not there), unless the previous job big enough for threads started less
+ * than BURST_NS before: then this is a run of calls, and waking the workers pays over the calls
+ * that follow while they spin. (A memory-bound call can last longer than BURST_NS below this
+ * size: dgemv n = 2000, 1 ms, is 8x the threshold; so the factor stays at 8, where a parked
+ * worker began to help dgemm in the benchmark's parked section.) The bits are the same either
+ * way (parts never change them). */
+#define PARKED_FACTOR 8.0
+#define BURST_NS 1000000LL
+static atomic_llong last_request_ns;
+
+static int workers_parked(void)
+{
+    struct worker *slots = atomic_load_explicit(&P.w, memory_order_acquire);
+    if (!slots) return 1;
+    return atomic_load_explicit(&slots[0].state, memory_order_relaxed) != W_LIVE ||
+           atomic_load_explicit(&slots[0].sleeping, memory_order_relaxed);
+}
+
 int sb_threads_for(double flops)
 {
     /* cheapest tests first: small calls must not pay for the OpenMP lookup */
@@ -400,6 +434,11 @@ int sb_threads_for(double flops)
         /* every thread should get at least half the threshold's worth of work */
         double merit = flops / (0.5 * t);
         if (merit < n) n = merit < 2 ? 2 : (int)merit;
+        if (flops < PARKED_FACTOR * t) {
+            long long now = now_ns();
+            long long last = atomic_exchange_explicit(&last_request_ns, now, memory_order_relaxed);
+            if (now - last > BURST_NS && workers_parked()) return 1;
+        }
     }
     return n;
 }
@@ -411,7 +450,8 @@ static void atfork_child(void)
     /* One thread here, and none of the parent's workers: start over. Locks are not taken or
      * released; the state is simply overwritten. The parent's worker table is left unwritten
      * (clearing it would copy its 16 KiB into every child); the child's first parallel call
-     * makes a new one, and the old one stays reachable so leak checkers do not report it. */
+     * makes a new one, and the old one stays reachable so leak checkers do not report it. Its
+     * stacks are not in the child (see worker_stack.c) and are never freed here. */
     P.left_behind = atomic_load_explicit(&P.w, memory_order_relaxed);
     atomic_store_explicit(&P.w, NULL, memory_order_relaxed);
     atomic_store_explicit(&P.busy, 0, memory_order_relaxed);
@@ -449,6 +489,7 @@ __attribute__((destructor)) static void pool_unload(void)
             pthread_join(slots[i].tid, NULL);
             atomic_store(&slots[i].state, W_NONE);
         }
+        sb_worker_stack_free(&slots[i].stack); /* its thread, if any, is joined */
     }
     atomic_store(&P.w, NULL);
     free(slots);

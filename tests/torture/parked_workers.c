@@ -10,7 +10,15 @@
  *  - time: 1- and 2-thread calls interleaved, each after its sleep; the median 2-thread call
  *    may take at most 1.5x the median 1-thread call (+ 10 µs for the wake-up system call).
  *    Generous, for a loaded 2-CPU machine, yet the unfixed pool failed it (1.6-2.0x).
- * Under ThreadSanitizer only the results are checked (its timings mean nothing). */
+ * Under ThreadSanitizer only the results are checked (its timings mean nothing).
+ *
+ * With the argument "default" (its own CTest test), the default thresholds instead: a job below
+ * 8x the threshold that finds the workers asleep runs on the calling thread, unless it follows
+ * another such request within 1 ms (src/runtime/parallel.c). Checked without timing:
+ *  - dgemm, dsyrk, dgemv at 2 threads, each after a pause: results bitwise the 1-thread ones,
+ *    and no worker thread is ever started (the pool stays empty);
+ *  - then a run of back-to-back calls: the second wakes the pool (a worker is live), results
+ *    still bitwise the same. */
 #include "torture.h"
 
 void dgemv_(const char *trans, const blas_int *m, const blas_int *n, const double *alpha, const double *a,
@@ -93,15 +101,49 @@ static void run_case(const kase *k)
               k->name, m2 * 1e6, SLOWER_MAX, m1 * 1e6);
 }
 
-int main(void)
+/* The default thresholds (argument "default"): which calls start or wake the pool. */
+static int default_thresholds(void)
 {
-    tt_init(240);
-    const int nmax = 512;
+    tt_watchdog(120);
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    const kase small[] = {{"dgemm 128", 128, 'M'}, {"dsyrk 160", 160, 'S'}, {"dgemv N 1024", 1024, 'N'}};
+    for (size_t i = 0; i < sizeof small / sizeof small[0]; i++) {
+        const kase *k = &small[i];
+        tt_case = k->name;
+        int differ = 0;
+        for (int r = 0; r < 8; r++) {
+            parked_call(k, 1, OUT1);
+            parked_call(k, 2, OUT2);
+            if (memcmp(OUT1, OUT2, sizeof(double) * out_len(k)) != 0) differ++;
+        }
+        CHECK(differ == 0, "%s: 2-thread result differs from the 1-thread result after a pause", k->name);
+        CHECK(safeblas_test_pool_workers() == 0,
+              "%s: a small call after a pause started the pool (%d workers live); it should run on the caller",
+              k->name, safeblas_test_pool_workers());
+    }
+    tt_case = "run of back-to-back calls";
+    const kase *k = &small[0];
+    safeblas_set_num_threads(2);
+    park();
+    for (int r = 0; r < 4; r++) call(k, OUT2);
+    parked_call(k, 1, OUT1);
+    CHECK(memcmp(OUT1, OUT2, sizeof(double) * out_len(k)) == 0, "back-to-back 2-thread dgemm differs from 1 thread");
+    CHECK(safeblas_test_pool_workers() == 1, "a run of back-to-back calls did not start the pool (%d workers live)",
+          safeblas_test_pool_workers());
+    printf("parked calls below 8x the threshold ran on the caller; a run of calls woke the pool\n");
+    return sbt_finish("torture_parked_workers_default");
+}
+
+int main(int argc, char **argv)
+{
+    const int nmax = 1024;
     A = tt_rand_mat(nmax, nmax, 121);
     B = tt_rand_mat(nmax, nmax, 122);
     X = tt_rand_mat(nmax, 1, 123);
     OUT1 = malloc(sizeof(double) * nmax * nmax);
     OUT2 = malloc(sizeof(double) * nmax * nmax);
+    if (argc > 1 && !strcmp(argv[1], "default")) return default_thresholds();
+    tt_init(240);
     const kase cases[] = {
         {"dgemv N 512", 512, 'N'},
         {"dgemv T 512", 512, 'T'},
