@@ -16,16 +16,20 @@
 
 #if !SB_IS_COMPLEX
 
-/* Columns per block at least, and at most this many blocks: n = 1000 is cut in 2, 2000 in 4,
- * 2048 and more in 8; one block below 512 (eigh at n = 1000 calls symv at every n below it). */
-#define SYMV_BLOCK_COLS 256
+/* Columns per block at least, and at most this many blocks: n = 256 is cut in 2, 512 in 4, 1024
+ * and more in 8; one block below 256. More, smaller blocks cost one thread more (each has its own
+ * buffer to clear and add; with 64 columns a block n = 600 took 15% longer), fewer leave nothing
+ * for a second thread where LAPACK's reductions spend their time (dsytrd at n = 1000 calls symv
+ * at every n below it). */
+#define SYMV_BLOCK_COLS 128
 #define SYMV_MAX_BLOCKS 8
 /* Flop equivalents per flop for sb_threads_for(): with the default threshold (2e6) a second thread
- * joins from n = 1000 on. Not lower: on the 2-vCPU Xeon (Emerald Rapids, KVM) where this was
- * written, 2 threads were no faster than 1 at n = 600..3000, for OpenBLAS's dsymv as for ours (the
- * product is bound by memory, and the machine was shared). */
+ * joins from n = 183 on, so from the first n with two blocks (256). The matrix is read from cache
+ * in LAPACK's reductions (the trailing matrix of dsytrd), where two cores read twice as fast:
+ * numpy's eigvalsh at n = 1000 on 2 threads took 90 ms with threads from n = 1000 on (weight 1)
+ * and 55 ms with this weight (1 thread: 89 ms), on the 2-vCPU Xeon 6 model 207, machine quiet. */
 #ifndef SYMV_W
-#define SYMV_W 1.0
+#define SYMV_W 30.0
 #endif
 
 static int symv_blocks(blas_int n)
