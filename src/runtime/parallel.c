@@ -20,6 +20,9 @@
  *    parts instead of the two taking turns. These two rules keep a sleeping worker from
  *    holding up a call made after a pause (issue 12: 2.2x the 1-thread time at dgemv n = 512;
  *    the parked_workers torture case checks it).
+ *  - Sleeping workers 0 and 1 are kept off the caller's CPU (keep_off_caller_cpu), so that a
+ *    wake-up puts them on another CPU where they help; and a small job that finds the workers
+ *    asleep outside a run of calls does not wake them at all (sb_threads_for).
  *  - fork(): a pthread_atfork handler for the CHILD only. The child has one thread and none of
  *    the parent's workers, so it overwrites the pool state with a fresh one and leaves the old
  *    worker table unwritten (no lock is unlocked or taken, no thread joined, a generation
@@ -83,6 +86,8 @@ struct worker {
     int index;
     pthread_t tid;
     sb_worker_stack stack; /* the pool's own stack for this slot, kept for its next thread */
+    atomic_int os_tid;     /* the thread's kernel id (for sched_setaffinity), 0 until it runs */
+    int kept_off;          /* owner of `busy` only: the CPU this thread is kept off, or -1 */
 } __attribute__((aligned(64)));
 
 struct pool {
@@ -260,6 +265,7 @@ static unsigned wait_for_job(struct worker *w, unsigned seen)
 static void *worker_main(void *arg)
 {
     struct worker *w = arg;
+    atomic_store(&w->os_tid, (int)syscall(SYS_gettid));
     tls_depth = 1;
     sb_worker_stack_keep_from_children(&w->stack);
     unsigned seen = 0; /* the owner zeroes wake before starting the thread */
@@ -306,6 +312,8 @@ static int ensure_workers(int want)
             atomic_store(&w->state, W_NONE);
         }
         w->index = i;
+        w->kept_off = -1; /* a new thread has the creator's affinity */
+        atomic_store(&w->os_tid, 0);
         atomic_store(&w->wake, 0);
         atomic_store(&w->sleeping, 0);
         atomic_store(&w->state, W_LIVE);
@@ -332,6 +340,30 @@ static int ensure_workers(int want)
         P.created++;
     }
     return i;
+}
+
+/* Owner of `busy` only. A sleeping worker that the caller wakes is put by the kernel on the
+ * caller's own CPU when the other CPUs are idle vCPUs (KVM reports them preempted): there it can
+ * only take turns with the caller. So sleeping workers are kept off the caller's CPU (their
+ * affinity is the caller's minus that CPU; they are woken straight onto another one: about 40-60
+ * µs on the Xeon 6 model 207 VM), and let back on when the caller moves. One system call per
+ * worker and move of the caller; nothing where the caller may run on one CPU only. */
+static void keep_off_caller_cpu(struct worker *slots, int nw, int cpu)
+{
+    if (cpu < 0 || cpu >= CPU_SETSIZE) return;
+    cpu_set_t mask;
+    int have_mask = 0;
+    for (int i = 0; i < nw; i++) {
+        struct worker *w = &slots[i];
+        int tid = atomic_load_explicit(&w->os_tid, memory_order_relaxed);
+        if (w->kept_off == cpu || tid == 0 || !atomic_load_explicit(&w->sleeping, memory_order_relaxed)) continue;
+        if (!have_mask) {
+            if (sched_getaffinity(0, sizeof mask, &mask) != 0 || !CPU_ISSET(cpu, &mask) || CPU_COUNT(&mask) < 2) return;
+            CPU_CLR(cpu, &mask);
+            have_mask = 1;
+        }
+        if (sched_setaffinity(tid, sizeof mask, &mask) == 0) w->kept_off = cpu;
+    }
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -366,7 +398,9 @@ void sb_parallel_run(int nparts, sb_part_fn fn, void *ctx)
     P.seq++;
     atomic_store_explicit(&P.done, 0, memory_order_relaxed);
     atomic_store_explicit(&P.caller_sleeping, 0, memory_order_relaxed);
-    atomic_store_explicit(&P.caller_cpu, sched_getcpu(), memory_order_relaxed);
+    int cpu = sched_getcpu();
+    atomic_store_explicit(&P.caller_cpu, cpu, memory_order_relaxed);
+    keep_off_caller_cpu(slots, nw < 2 ? nw : 2, cpu); /* the two the caller wakes itself */
     uint64_t word = ((uint64_t)(P.seq & 0xFFFF) << SEQ_SHIFT) | ((uint64_t)nw << NW_SHIFT) |
                     ((uint64_t)nparts << NP_SHIFT);
     atomic_store_explicit(&P.job, word, memory_order_release);
@@ -397,22 +431,19 @@ void sb_parallel_run(int nparts, sb_part_fn fn, void *ctx)
     atomic_store_explicit(&P.busy, 0, memory_order_release);
 }
 
-/* A call made while the workers sleep (issue 12). Waking a parked worker takes far longer than
- * handing a part to a spinning one: on the 2-vCPU Xeon 6 model 207 (KVM) the kernel puts the
- * woken worker on the caller's own CPU (the idle vCPU counts as preempted), where it can only take
- * turns with the caller; moved to the idle vCPU it ran 150 µs or more later. So a worker parked
- * for a 200 µs job never took a part, and the job ran 3-6% slower than on one thread (the wake-up
- * system call and two context switches). Therefore a job of less than PARKED_FACTOR times the
- * parallel threshold (dgemm n = 200: about 0.2 ms on one core) runs on the calling thread when
- * worker 0 sleeps (or is not there), unless the previous job big enough for threads started less
- * than BURST_NS before: then this is a run of calls, and waking the workers pays over the calls
- * that follow while they spin. (A memory-bound call can last longer than BURST_NS below this
- * size: dgemv n = 2000, 1 ms, is 8x the threshold; so the factor stays at 8, where a parked
- * worker began to help dgemm in the benchmark's parked section.) The bits are the same either
- * way (parts never change them). */
-#define PARKED_FACTOR 8.0
-#define BURST_NS 1000000LL
-static atomic_llong last_request_ns;
+/* A call made while the workers sleep (issue 12). A parked worker starts late: woken onto
+ * another CPU (see keep_off_caller_cpu) it ran 40-60 µs after the wake on the 2-vCPU Xeon 6
+ * model 207 (KVM), and the wake-up cost the caller 12 µs; a worker that spins takes its part at
+ * once. So a job of less than PARKED_FACTOR times the parallel threshold (dgemm n = 160, about
+ * 0.1 ms on one core at the default) that finds worker 0 asleep (or not there) runs on the
+ * calling thread, unless it comes in a run of calls: the previous such request started no more
+ * than the workers' spin after it must have ended (its length estimated at NS_PER_FLOP; calls
+ * back to back, where waking the workers pays over the calls that follow while they spin). A
+ * factorization of n = 200, whose one parallel update comes every 200 µs, does not wake them for
+ * it (it was 10% slower on 2 threads than on 1). The bits are the same either way. */
+#define PARKED_FACTOR 4.0
+#define NS_PER_FLOP 0.05 /* 20 GFLOP/s: gemm runs faster, a memory-bound gemv (2 flop-equivalents a flop) slower */
+static atomic_llong last_request_ns, last_request_len_ns;
 
 static int workers_parked(void)
 {
@@ -434,11 +465,11 @@ int sb_threads_for(double flops)
         /* every thread should get at least half the threshold's worth of work */
         double merit = flops / (0.5 * t);
         if (merit < n) n = merit < 2 ? 2 : (int)merit;
-        if (flops < PARKED_FACTOR * t) {
-            long long now = now_ns();
-            long long last = atomic_exchange_explicit(&last_request_ns, now, memory_order_relaxed);
-            if (now - last > BURST_NS && workers_parked()) return 1;
-        }
+        long long now = now_ns();
+        long long last = atomic_exchange_explicit(&last_request_ns, now, memory_order_relaxed);
+        long long last_len = atomic_exchange_explicit(&last_request_len_ns, (long long)(flops * NS_PER_FLOP),
+                                                      memory_order_relaxed);
+        if (flops < PARKED_FACTOR * t && now - last - last_len > sb_config_spin_ns() && workers_parked()) return 1;
     }
     return n;
 }

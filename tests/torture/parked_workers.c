@@ -13,8 +13,8 @@
  * Under ThreadSanitizer only the results are checked (its timings mean nothing).
  *
  * With the argument "default" (its own CTest test), the default thresholds instead: a job below
- * 8x the threshold that finds the workers asleep runs on the calling thread, unless it follows
- * another such request within 1 ms (src/runtime/parallel.c). Checked without timing:
+ * 4x the threshold that finds the workers asleep runs on the calling thread, unless it comes
+ * right after another such request (src/runtime/parallel.c). Checked without timing:
  *  - dgemm, dsyrk, dgemv at 2 threads, each after a pause: results bitwise the 1-thread ones,
  *    and no worker thread is ever started (the pool stays empty);
  *  - then a run of back-to-back calls: the second wakes the pool (a worker is live), results
@@ -125,12 +125,13 @@ static int default_thresholds(void)
     const kase *k = &small[0];
     safeblas_set_num_threads(2);
     park();
-    for (int r = 0; r < 4; r++) call(k, OUT2);
+    for (int r = 0; r < 20; r++) call(k, OUT2); /* a run: any two calls in a row start it */
     parked_call(k, 1, OUT1);
     CHECK(memcmp(OUT1, OUT2, sizeof(double) * out_len(k)) == 0, "back-to-back 2-thread dgemm differs from 1 thread");
-    CHECK(safeblas_test_pool_workers() == 1, "a run of back-to-back calls did not start the pool (%d workers live)",
-          safeblas_test_pool_workers());
-    printf("parked calls below 8x the threshold ran on the caller; a run of calls woke the pool\n");
+    if (!TT_TSAN) /* what makes a run is timing, which TSan stretches past recognition */
+        CHECK(safeblas_test_pool_workers() == 1, "a run of back-to-back calls did not start the pool (%d workers live)",
+              safeblas_test_pool_workers());
+    printf("parked calls below 4x the threshold ran on the caller; a run of calls woke the pool\n");
     return sbt_finish("torture_parked_workers_default");
 }
 
