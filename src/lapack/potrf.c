@@ -170,6 +170,14 @@ static blas_int blocked(char uplo, blas_int n, sb_t *a, blas_int lda)
         /* flops of the step: the trailing update (about (n-first)^2 jb) and the panel */
         double flops = (SB_IS_COMPLEX ? 4.0 : 1.0) * (double)(n - first) * (double)(n - first) * (double)jb;
         if (sb_threads_for(flops) <= 1) {
+            /* on this thread: the rest as one chunk, whose gemm packs the panel's rows once
+             * (each chunk packs them again: dpotrf n = 4000 lost 5%). A column's arithmetic does
+             * not depend on its chunk (syrk's diagonal tiles add in order onto C as gemm does),
+             * so the bits are those of the chunks above. */
+            if (rest > 0) {
+                s.cw = rest;
+                np = 2;
+            }
             for (int p = 0; p < np; p++) step_part(&s, p, np);
         } else {
             sb_parallel_run(np, step_part, &s);
