@@ -45,15 +45,16 @@ static int use_small(const sb_gemm_kernels_t *kt, char transa, blas_int m, blas_
     return thin && mnk <= 4194304.0 && (n <= 4 || (double)m * k <= 32768.0);
 }
 
-/* The small kernel reads A down its columns: op(A) transposed or conjugated is copied first as
- * a column-major m x k matrix, by pack_a with one sliver of m rows (its vector transposes), on
- * the stack when it is small, else in the packing workspace. Returns 0 (nothing done) when no
- * memory was found. The copy costs m*k moves against the m*n*k multiply-adds, and packing would
- * copy A as well. */
-static __attribute__((noinline)) int gemm_small_copied(const sb_gemm_kernels_t *kt, char transa, char transb,
-                                                      blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
-                                                      blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c,
-                                                      blas_int ldc)
+/* The small kernel reads A down its columns (and gemm_simple sums in order only then): op(A)
+ * transposed or conjugated is copied first as a column-major m x k matrix, by pack_a with one
+ * sliver of m rows (its vector transposes), on the stack when it is small, else in the packing
+ * workspace; then the small kernel (simple = 0) or gemm_simple runs on it. Returns 0 (nothing
+ * done) when no memory was found. The copy costs m*k moves against the m*n*k multiply-adds, and
+ * packing would copy A as well. */
+static __attribute__((noinline)) int gemm_copied_a(const sb_gemm_kernels_t *kt, int simple, char transa, char transb,
+                                                  blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
+                                                  blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c,
+                                                  blas_int ldc)
 {
     _Alignas(64) sb_t local[8192 / sizeof(sb_t)];
     size_t elems = (size_t)m * (size_t)k;
@@ -61,7 +62,8 @@ static __attribute__((noinline)) int gemm_small_copied(const sb_gemm_kernels_t *
     sb_t *buf = elems <= sizeof local / sizeof local[0] ? local : sb_workspace_get(elems * sizeof(sb_t), &owned);
     if (!buf) return 0;
     kt->pack_a(transa, m, k, a, lda, buf, (int)m);
-    kt->small(m, n, k, alpha, buf, m, transb, b, ldb, beta, c, ldc);
+    if (simple) SB_NAME(gemm_simple)('N', transb, m, n, k, alpha, buf, m, b, ldb, beta, c, ldc, NULL);
+    else kt->small(m, n, k, alpha, buf, m, transb, b, ldb, beta, c, ldc);
     if (buf != local) sb_workspace_put(buf, owned);
     return 1;
 }
@@ -139,10 +141,14 @@ void SB_NAME(gemm)(char transa, char transb, blas_int m, blas_int n, blas_int k,
             kt->small(m, n, k, alpha, a, lda, transb, b, ldb, beta, c, ldc);
             return;
         }
-        if (gemm_small_copied(kt, transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)) return;
+        if (gemm_copied_a(kt, 0, transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)) return;
     }
+    /* tiny, without a small kernel: in order as the packed path, so op(A) transposed is copied */
     if ((double)m * n * k <= 8.0 * 8 * 8 && k <= 16) {
-        SB_NAME(gemm_simple)(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, NULL);
+        if (transa == 'N' || transa == 'R')
+            SB_NAME(gemm_simple)(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, NULL);
+        else if (!gemm_copied_a(kt, 1, transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc))
+            SB_NAME(gemm_simple)(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, NULL);
         return;
     }
     int nparts = sb_threads_for(flops);

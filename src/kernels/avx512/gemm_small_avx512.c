@@ -11,8 +11,9 @@
 
 SB_KERNEL_PROTOTYPES(avx512)
 
-/* Only the FMAs written here: alpha*op(B) is a plain complex product, as the packed path's. */
-#pragma GCC optimize("fp-contract=off")
+/* Only the FMAs written here: alpha*op(B) is a plain complex product, as the packed path's (GCC's
+ * SLP vectorizer makes it an fmaddsub even with contraction off). */
+#pragma GCC optimize("fp-contract=off", "no-tree-slp-vectorize")
 
 #if SB_IS_DOUBLE
 #define VT __m512d
