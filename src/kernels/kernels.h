@@ -31,8 +31,9 @@
  *   Every element is computed with the same arithmetic whatever its position in the tile and
  *   whether the tile is full or partial, so results do not depend on how C is split.
  *
- * small(m, n, k, alpha, a, lda, tb, b, ldb, beta, c, ldc) (may be NULL): gemm without packing
- *   for small problems, op(A) = A (the driver copies any other op(A) first), op(B) by tb ('N',
+ * small(m, n, k, &alpha, a, lda, tb, b, ldb, &beta, c, ldc) (may be NULL): gemm without packing
+ *   for small problems (alpha, beta by address: a float complex passed by value costs two
+ *   store-forwarding stalls a call), op(A) = A (the driver copies any other op(A) first), op(B) by tb ('N',
  *   'T', 'C', 'R'), with t(l,j) = op(B)(l,j) if alpha is +-1, else alpha*op(B)(l,j) rounded first:
  *   real: C := beta*C (not read if beta is 0), then for each l in turn
  *     C(i,j) := fma(A(i,l), +-t(l,j), C(i,j)), as the reference orders it, so it gives the bits of
@@ -73,9 +74,9 @@
     typedef void (*sb_##P##_trsm_ukr_fn)(blas_int k, T alpha, const T *a, const T *b, const T *d,         \
                                          int upper, int unit, T *c, blas_int rs, blas_int cs, blas_int m,   \
                                          blas_int n, T *x);                                                 \
-    typedef void (*sb_##P##_gemm_small_fn)(blas_int m, blas_int n, blas_int k, T alpha, const T *a,       \
-                                           blas_int lda, char tb, const T *b, blas_int ldb, T beta, T *c, \
-                                           blas_int ldc);                                                \
+    typedef void (*sb_##P##_gemm_small_fn)(blas_int m, blas_int n, blas_int k, const T *alpha, const T *a, \
+                                           blas_int lda, char tb, const T *b, blas_int ldb, const T *beta, \
+                                           T *c, blas_int ldc);                                          \
     typedef void (*sb_##P##_gemv_t_fn)(blas_int m, blas_int n, T alpha, const T *a, blas_int lda,        \
                                        const T *x, T *y, blas_int incy);                                 \
     typedef void (*sb_##P##_gemv_n_fn)(blas_int m, blas_int n, T alpha, const T *a, blas_int lda,        \
@@ -210,9 +211,9 @@ const char *sb_kernel_reason(void);
     void SB_NAME(trsm_ukr_##SET)(blas_int k, sb_t alpha, const sb_t *a, const sb_t *b, const sb_t *d,     \
                                  int upper, int unit, sb_t *c, blas_int rs, blas_int cs, blas_int m,      \
                                  blas_int n, sb_t *x);                                                   \
-    void SB_NAME(gemm_small_##SET)(blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,         \
-                                   blas_int lda, char tb, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, \
-                                   blas_int ldc);                                                        \
+    void SB_NAME(gemm_small_##SET)(blas_int m, blas_int n, blas_int k, const sb_t *alpha, const sb_t *a, \
+                                   blas_int lda, char tb, const sb_t *b, blas_int ldb, const sb_t *beta,   \
+                                   sb_t *c, blas_int ldc);                                               \
     void SB_NAME(gemv_t_##SET)(blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda,           \
                                const sb_t *x, sb_t *y, blas_int incy);                                   \
     void SB_NAME(gemv_n_##SET)(blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda,           \

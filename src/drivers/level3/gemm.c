@@ -54,8 +54,8 @@ static int use_small(const sb_gemm_kernels_t *kt, char transa, blas_int m, blas_
  * done) when no memory was found. The copy costs m*k moves against the m*n*k multiply-adds, and
  * packing would copy A as well. */
 static __attribute__((noinline)) int gemm_copied_a(const sb_gemm_kernels_t *kt, int simple, char transa, char transb,
-                                                  blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
-                                                  blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c,
+                                                  blas_int m, blas_int n, blas_int k, const sb_t *alpha, const sb_t *a,
+                                                  blas_int lda, const sb_t *b, blas_int ldb, const sb_t *beta, sb_t *c,
                                                   blas_int ldc)
 {
     _Alignas(64) sb_t local[8192 / sizeof(sb_t)];
@@ -72,7 +72,7 @@ static __attribute__((noinline)) int gemm_copied_a(const sb_gemm_kernels_t *kt, 
             }
     } else
         kt->pack_a(transa, m, k, a, lda, buf, (int)m);
-    if (simple) SB_NAME(gemm_simple)('N', transb, m, n, k, alpha, buf, m, b, ldb, beta, c, ldc, NULL);
+    if (simple) SB_NAME(gemm_simple)('N', transb, m, n, k, *alpha, buf, m, b, ldb, *beta, c, ldc, NULL);
     else kt->small(m, n, k, alpha, buf, m, transb, b, ldb, beta, c, ldc);
     if (buf != local) sb_workspace_put(buf, owned);
     return 1;
@@ -148,16 +148,16 @@ void SB_NAME(gemm)(char transa, char transb, blas_int m, blas_int n, blas_int k,
     /* small: no packing */
     if (kt->small && use_small(kt, transa, m, n, k)) {
         if (transa == 'N') {
-            kt->small(m, n, k, alpha, a, lda, transb, b, ldb, beta, c, ldc);
+            kt->small(m, n, k, &alpha, a, lda, transb, b, ldb, &beta, c, ldc);
             return;
         }
-        if (gemm_copied_a(kt, 0, transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)) return;
+        if (gemm_copied_a(kt, 0, transa, transb, m, n, k, &alpha, a, lda, b, ldb, &beta, c, ldc)) return;
     }
     /* tiny, without a small kernel: in order as the packed path, so op(A) transposed is copied */
     if ((double)m * n * k <= 8.0 * 8 * 8 && k <= 16) {
         if (transa == 'N' || transa == 'R')
             SB_NAME(gemm_simple)(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, NULL);
-        else if (!gemm_copied_a(kt, 1, transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc))
+        else if (!gemm_copied_a(kt, 1, transa, transb, m, n, k, &alpha, a, lda, b, ldb, &beta, c, ldc))
             SB_NAME(gemm_simple)(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, NULL);
         return;
     }

@@ -137,9 +137,10 @@ INLINE void cols(const int nc, blas_int m, blas_int k, sb_t alpha, const sb_t *a
     }
 }
 
-void SB_SMALL_NAME(blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a, blas_int lda, char tb,
-                   const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc)
+void SB_SMALL_NAME(blas_int m, blas_int n, blas_int k, const sb_t *alphap, const sb_t *a, blas_int lda, char tb,
+                   const sb_t *b, blas_int ldb, const sb_t *betap, sb_t *c, blas_int ldc)
 {
+    const sb_t alpha = *alphap, beta = *betap;
     int bcols = tb == 'N' || tb == 'R', conjb = SB_IS_COMPLEX && (tb == 'C' || tb == 'R');
     blas_int sl = bcols ? 1 : ldb, sq = bcols ? ldb : 1; /* op(B)(l, j) = b[l*sl + j*sq] */
     blas_int j = 0;
