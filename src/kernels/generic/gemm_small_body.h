@@ -27,6 +27,9 @@
 #define KB 256 /* values of l per chunk of t */
 #define EW (SB_IS_COMPLEX ? 2 : 1) /* scalars per element */
 #define VE (VW / EW)               /* elements per vector */
+/* acc + x*t (sign +1) or acc - x*t (sign -1; the bits of acc + x*(-t)), one rounding */
+#define ADD_PRODUCT(sign, x, t, acc) ((sign) < 0 ? V_FNMA((x), (t), (acc)) : V_FMA((x), (t), (acc)))
+
 /* A block of nv vectors of rows (1 or 2; masked: 1 vector, lanes by mk) by nc columns (1, 2, 4, 8),
  * l = 0..k-1 of a chunk. t(l, q) = t[l*tl + q*tq] is alpha*op(B) (sr = si = +1) or op(B) read in
  * place with alpha = +-1: sr -1 adds a*(-b) as a*b subtracted (the same bits); complex si, the
@@ -62,22 +65,12 @@ INLINE void block(const int nv, const int nc, const int masked, const int sr, co
         for (int q = 0; q < nc; q++) {
             const sb_r *tv = (const sb_r *)(tlp + (size_t)q * tq);
             VT tr = V_SET1(tv[0]);
-            if (sr < 0) {
-                acc[q][0] = V_FNMA(a0, tr, acc[q][0]);
-                if (nv > 1) acc[q][1] = V_FNMA(a1, tr, acc[q][1]);
-            } else {
-                acc[q][0] = V_FMA(a0, tr, acc[q][0]);
-                if (nv > 1) acc[q][1] = V_FMA(a1, tr, acc[q][1]);
-            }
+            acc[q][0] = ADD_PRODUCT(sr, a0, tr, acc[q][0]);
+            if (nv > 1) acc[q][1] = ADD_PRODUCT(sr, a1, tr, acc[q][1]);
 #if SB_IS_COMPLEX
             VT ti = V_SET1(tv[1]);
-            if (si < 0) {
-                acci[q][0] = V_FNMA(a0, ti, acci[q][0]);
-                if (nv > 1) acci[q][1] = V_FNMA(a1, ti, acci[q][1]);
-            } else {
-                acci[q][0] = V_FMA(a0, ti, acci[q][0]);
-                if (nv > 1) acci[q][1] = V_FMA(a1, ti, acci[q][1]);
-            }
+            acci[q][0] = ADD_PRODUCT(si, a0, ti, acci[q][0]);
+            if (nv > 1) acci[q][1] = ADD_PRODUCT(si, a1, ti, acci[q][1]);
 #endif
         }
 #if SB_IS_COMPLEX
