@@ -62,7 +62,8 @@ int sbb_small_worker(const char *name, const char *path, int quick)
     /* operands for the largest n, complex double (the most bytes); values small enough that C,
      * growing by A*B each call, stays far from overflow */
     enum { ELEMS = 16 * 16 * 2 };
-    double *A = malloc(ELEMS * sizeof(double)), *B = malloc(ELEMS * sizeof(double)), *C = malloc(ELEMS * sizeof(double));
+    double *A = malloc(ELEMS * sizeof(double)), *B = malloc(ELEMS * sizeof(double));
+    double *C = malloc(ELEMS * sizeof(double));
     float *Af = malloc(ELEMS * sizeof(float)), *Bf = malloc(ELEMS * sizeof(float)), *Cf = malloc(ELEMS * sizeof(float));
     if (!A || !B || !C || !Af || !Bf || !Cf) {
         printf("E out of memory\n");
@@ -84,10 +85,10 @@ int sbb_small_worker(const char *name, const char *path, int quick)
         for (int s = 0; s < NSIZE; s++) {
             memset(C, 0, ELEMS * sizeof(double));
             memset(Cf, 0, ELEMS * sizeof(float));
-            double r = f ? calls_per_s(f, kinds[k], sizes[s], dbl ? (const void *)one : (const void *)onef,
-                                       dbl ? (const void *)A : (const void *)Af, dbl ? (const void *)B : (const void *)Bf,
-                                       dbl ? (void *)C : (void *)Cf, batches, batch_s)
-                         : -1.0;
+            const void *al = dbl ? (const void *)one : (const void *)onef;
+            const void *a = dbl ? (const void *)A : (const void *)Af, *b = dbl ? (const void *)B : (const void *)Bf;
+            void *c = dbl ? (void *)C : (void *)Cf;
+            double r = f ? calls_per_s(f, kinds[k], sizes[s], al, a, b, c, batches, batch_s) : -1.0;
             printf("S %s %d %.0f\n", kinds[k], sizes[s], r);
             fflush(stdout);
         }

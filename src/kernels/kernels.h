@@ -32,21 +32,22 @@
  *   whether the tile is full or partial, so results do not depend on how C is split.
  *
  * small(m, n, k, &alpha, a, lda, tb, b, ldb, &beta, c, ldc) (may be NULL): gemm without packing
- *   for small problems (alpha, beta by address: a float complex passed by value costs two
- *   store-forwarding stalls a call), op(A) = A (the driver copies any other op(A) first), op(B) by tb ('N',
- *   'T', 'C', 'R'), with t(l,j) = op(B)(l,j) if alpha is +-1, else alpha*op(B)(l,j) rounded first:
+ *   for small problems, op(A) = A (the driver copies any other op(A) first), op(B) by tb ('N',
+ *   'T', 'C', 'R'); alpha and beta by address (a float complex passed by value costs two
+ *   store-forwarding stalls a call). t(l,j) = op(B)(l,j) if alpha is +-1, else alpha*op(B)(l,j)
+ *   rounded first (a plain complex product).
  *   real: C := beta*C (not read if beta is 0), then for each l in turn
  *     C(i,j) := fma(A(i,l), +-t(l,j), C(i,j)), as the reference orders it, so it gives the bits of
  *     the packed path (alpha*op(B) packed, ukr in order) and a product split along k rounds as one.
- *   complex, the ukr's order: C := beta*C (0 if beta is 0, C if 1, else fmaddsub(C, re(beta),
- *     swap(C)*im(beta))),
- *     then for each l in turn C(i,j) += +-A(i,l)*re(t(l,j)) (an FMA on each of the real and the
- *     imaginary part), while S(i,j) := sum from zero in order of +-A(i,l)*im(t(l,j)) (FMAs),
- *     joined as C(i,j) += i*S(i,j) (re(C) - im(S), im(C) + re(S), one rounding each), S := 0,
- *     after the last l and wherever the set's ukr joins in one call of the same k (avx512 c:
- *     every second round of four steps). With alpha other than +-1, t is made 256 values of l
- *     at a time, each chunk done as a call of its own (later ones from C). So for k <= 256 and
- *     <= KC it gives the bits of the packed path (alpha*op(B) packed, ukr in order).
+ *   complex, the ukr's order: C := beta*C (0 if beta is 0, not read; C if 1; else
+ *     fmaddsub(C, re(beta), swap(C)*im(beta))), then for each l in turn
+ *     C(i,j) += +-A(i,l)*re(t(l,j)) (an FMA on each of the real and the imaginary part), while
+ *     S(i,j) := sum from zero in order of +-A(i,l)*im(t(l,j)) (FMAs), joined as C(i,j) += i*S(i,j)
+ *     (re(C) - im(S), im(C) + re(S), one rounding each), S := 0, after the last l and wherever
+ *     the set's ukr joins in one call of the same k (avx512 c: every second round of four steps).
+ *     With alpha other than +-1, t is made 256 values of l at a time, each chunk done as a call
+ *     of its own (later ones from C). So for k <= 256 and <= KC it gives the bits of the packed
+ *     path (alpha*op(B) packed, ukr in order).
  *   Nothing outside the m x n C is touched; every element gets the same arithmetic whatever its
  *   position, so a split of C (threads) changes no bit.
  *

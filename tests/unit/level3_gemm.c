@@ -188,7 +188,8 @@ static void check_k_split(void)
             SB_F77(gemm)(&ta, &tb, &ms, &ns, &ks1, &alpha, a.a, &lda, b.a, &b.ld, &beta, c2.a, &c2.ld, 1, 1);
             SB_F77(gemm)(&ta, &tb, &ms, &ns, &ks2, &alpha, as2, &lda, bs2, &b.ld, &one, c2.a, &c2.ld, 1, 1);
             CHECK(sbt_bytes_equal(c1.buf, c2.buf, c1.total * sizeof(sb_t)),
-                  "small gemm split along k differs from one call: alpha %g, op(A) %c, op(B) %c", (double)alpha, ta, tb);
+                  "small gemm split along k differs from one call: alpha %g, op(A) %c, op(B) %c", (double)alpha, ta,
+                  tb);
             sbt_mat_free(&a);
             sbt_mat_free(&b);
             sbt_mat_free(&c1);

@@ -126,7 +126,8 @@ INLINE void cols(const int nc, blas_int m, blas_int k, sb_t alpha, const sb_t *a
                 sb_t x = b[(size_t)(l0 + l) * sl + (size_t)q * sq];
                 t[l * SB_SMALL_NC + q] = alpha * (conjb ? sb_conj(x) : x);
             }
-        rows(nc, 1, 1, m, kb, t, SB_SMALL_NC, 1, a + (size_t)l0 * lda, lda, l0 == 0 ? beta : 1, c, ldc); /* later chunks go on from C */
+        /* later chunks go on from C */
+        rows(nc, 1, 1, m, kb, t, SB_SMALL_NC, 1, a + (size_t)l0 * lda, lda, l0 == 0 ? beta : 1, c, ldc);
     }
 }
 
