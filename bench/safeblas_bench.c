@@ -2,7 +2,7 @@
  *
  *   safeblas-bench [--quick] [--large] [--rounds N] [--out FILE] [--plots DIR | --no-plots]
  *                  [--own-kernels] [--safeblas PATH] [--libs NAME,NAME,...]
- *                  [--sections speed,fork,loop,lapack,numpy,variants,linalg,parked]
+ *                  [--sections speed,fork,loop,lapack,numpy,variants,linalg,small,parked]
  *
  * Prints a markdown report on stdout (and into FILE): the CPU and its measured FMA peak (sbb_peak.c),
  * the libraries with the kernel each runs (sbb_peers.c: peers at their best), GFLOP/s of each library
@@ -18,6 +18,8 @@
  * The variants section (sbb_variants.c): every side/uplo/trans of dtrsm, dtrmm, dsymm, dsyrk, dsyr2k
  * and dgemm NN/NT/TN/TT at n = 1024 and 2048, SafeBLAS and the threaded peers, as % of SafeBLAS's
  * own dgemm and as ratios.
+ * The small section (sbb_small.c): calls/s of gemm at n = 4, 8, 16 (NN, TN/CN; s, d, c, z) on one
+ * thread, as a share of the library's real NN and as ratios.
  * The linalg section (sbb_numpy.c): numpy.linalg's eigh, eigvalsh, svd, qr, lstsq, solve, inv, det,
  * cholesky at n = 200, 1000, 2000 under each threaded library, and a perf profile of the slowest case.
  * The parked section (sbb_parked.c): dgemv, dgemm and dsyrk near the parallel thresholds at 1 and 2
@@ -38,6 +40,7 @@
 #include "sbb_peak.h"
 #include "sbb_peers.h"
 #include "sbb_plot.h"
+#include "sbb_small.h"
 #include "sbb_variants.h"
 #include "sbb_parked.h"
 
@@ -241,6 +244,7 @@ static int worker_main(int argc, char **argv)
     if (!strcmp(mode, "fork")) return sbb_fork_worker(name, path, quick);
     if (!strcmp(mode, "variants")) return sbb_variants_worker(name, path, quick);
     if (!strcmp(mode, "parked")) return sbb_parked_worker(name, path, quick);
+    if (!strcmp(mode, "small")) return sbb_small_worker(name, path, quick);
     if (!strcmp(mode, "lapack")) {
         void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
         if (!h) {
@@ -621,7 +625,7 @@ int main(int argc, char **argv)
     if (argc > 1 && !strcmp(argv[1], "--worker")) return worker_main(argc, argv);
     if (argc > 1 && !strcmp(argv[1], "--kernel-worker")) return sbb_kernel_worker_main(argc, argv);
 
-    const char *out_path = NULL, *sb_path = NULL, *only = NULL, *sections = "speed,fork,loop,lapack,numpy,variants,linalg,parked";
+    const char *out_path = NULL, *sb_path = NULL, *only = NULL, *sections = "speed,fork,loop,lapack,numpy,variants,linalg,small,parked";
     const char *plot_dir = NULL;
     int rounds = 0, plots = 1, try_kernels = 1;
     for (int i = 1; i < argc; i++) {
@@ -639,7 +643,7 @@ int main(int argc, char **argv)
             fprintf(stderr,
                     "usage: %s [--quick] [--large] [--rounds N] [--out FILE] [--plots DIR | --no-plots]\n"
                     "          [--own-kernels]\n"
-                    "          [--safeblas PATH] [--libs NAME,NAME] [--sections speed,fork,loop,lapack,numpy,variants,linalg,parked]\n"
+                    "          [--safeblas PATH] [--libs NAME,NAME] [--sections speed,fork,loop,lapack,numpy,variants,linalg,small,parked]\n"
                     "  --quick: fewer rows, shorter; --large: gemm at n = 4096 too; --rounds: rounds per\n"
                     "  speed row (3, quick 2); plots go to DIR, else beside FILE, else %s;\n"
                     "  --own-kernels: every peer keeps the kernel its own detection picks (no other tried)\n"
@@ -1005,6 +1009,14 @@ int main(int argc, char **argv)
             if (libs[l].present && !libs[l].serial && !libs[l].info.error[0])
                 pl[npl++] = (sbb_parked_lib){libs[l].name, libs[l].path, &libs[l].info};
         sbb_parked_section(o, pl, npl, quick ? 1 : 3, quick);
+    }
+    if (SECTION("small")) { /* small calls, one thread, every library */
+        sbb_small_lib sl[MAX_LIBS];
+        int nsl = 0;
+        for (int l = 0; l < nlibs; l++)
+            if (libs[l].present && !libs[l].info.error[0])
+                sl[nsl++] = (sbb_small_lib){libs[l].name, libs[l].path, &libs[l].info};
+        sbb_small_section(o, sl, nsl, quick ? 1 : 2, quick);
     }
     if (SECTION("linalg")) { /* numpy.linalg under each threaded library, measured last as well */
         sbb_numpy_lib nl[MAX_LIBS];

@@ -31,9 +31,25 @@
  *   Every element is computed with the same arithmetic whatever its position in the tile and
  *   whether the tile is full or partial, so results do not depend on how C is split.
  *
- * small(m, n, k, alpha, a, lda, tb, b, ldb, beta, c, ldc) (real only, may be NULL): gemm without
- *   packing for small problems, op(A) = A: C := beta*C (not read if beta is 0), then for each l in
- *   turn C(i,j) := fma(A(i,l), alpha*op(B)(l,j), C(i,j)), op(B) by tb, as the reference orders it.
+ * small(m, n, k, &alpha, a, lda, tb, b, ldb, &beta, c, ldc) (may be NULL): gemm without packing
+ *   for small problems, op(A) = A (the driver copies any other op(A) first), op(B) by tb ('N',
+ *   'T', 'C', 'R'); alpha and beta by address (a float complex passed by value costs two
+ *   store-forwarding stalls a call). t(l,j) = op(B)(l,j) if alpha is +-1, else alpha*op(B)(l,j)
+ *   rounded first (a plain complex product).
+ *   real: C := beta*C (not read if beta is 0), then for each l in turn
+ *     C(i,j) := fma(A(i,l), +-t(l,j), C(i,j)), as the reference orders it, so it gives the bits of
+ *     the packed path (alpha*op(B) packed, ukr in order) and a product split along k rounds as one.
+ *   complex, the ukr's order: C := beta*C (0 if beta is 0, not read; C if 1; else
+ *     fmaddsub(C, re(beta), swap(C)*im(beta))), then for each l in turn
+ *     C(i,j) += +-A(i,l)*re(t(l,j)) (an FMA on each of the real and the imaginary part), while
+ *     S(i,j) := sum from zero in order of +-A(i,l)*im(t(l,j)) (FMAs), joined as C(i,j) += i*S(i,j)
+ *     (re(C) - im(S), im(C) + re(S), one rounding each), S := 0, after the last l and wherever
+ *     the set's ukr joins in one call of the same k (avx512 c: every second round of four steps).
+ *     With alpha other than +-1, t is made 256 values of l at a time, each chunk done as a call
+ *     of its own (later ones from C). So for k <= 256 and <= KC it gives the bits of the packed
+ *     path (alpha*op(B) packed, ukr in order).
+ *   Nothing outside the m x n C is touched; every element gets the same arithmetic whatever its
+ *   position, so a split of C (threads) changes no bit.
  *
  * trsm_ukr(k, alpha, a, b, d, upper, unit, c, rs, cs, m, n, x): one register tile of a packed
  *   triangular solve X * D = T (BLIS's gemmtrsm; trsm's side 'L' is the same with B and op(A)
@@ -59,9 +75,9 @@
     typedef void (*sb_##P##_trsm_ukr_fn)(blas_int k, T alpha, const T *a, const T *b, const T *d,         \
                                          int upper, int unit, T *c, blas_int rs, blas_int cs, blas_int m,   \
                                          blas_int n, T *x);                                                 \
-    typedef void (*sb_##P##_gemm_small_fn)(blas_int m, blas_int n, blas_int k, T alpha, const T *a,       \
-                                           blas_int lda, char tb, const T *b, blas_int ldb, T beta, T *c, \
-                                           blas_int ldc);                                                \
+    typedef void (*sb_##P##_gemm_small_fn)(blas_int m, blas_int n, blas_int k, const T *alpha, const T *a, \
+                                           blas_int lda, char tb, const T *b, blas_int ldb, const T *beta, \
+                                           T *c, blas_int ldc);                                          \
     typedef void (*sb_##P##_gemv_t_fn)(blas_int m, blas_int n, T alpha, const T *a, blas_int lda,        \
                                        const T *x, T *y, blas_int incy);                                 \
     typedef void (*sb_##P##_gemv_n_fn)(blas_int m, blas_int n, T alpha, const T *a, blas_int lda,        \
@@ -196,9 +212,9 @@ const char *sb_kernel_reason(void);
     void SB_NAME(trsm_ukr_##SET)(blas_int k, sb_t alpha, const sb_t *a, const sb_t *b, const sb_t *d,     \
                                  int upper, int unit, sb_t *c, blas_int rs, blas_int cs, blas_int m,      \
                                  blas_int n, sb_t *x);                                                   \
-    void SB_NAME(gemm_small_##SET)(blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,         \
-                                   blas_int lda, char tb, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, \
-                                   blas_int ldc);                                                        \
+    void SB_NAME(gemm_small_##SET)(blas_int m, blas_int n, blas_int k, const sb_t *alpha, const sb_t *a, \
+                                   blas_int lda, char tb, const sb_t *b, blas_int ldb, const sb_t *beta,   \
+                                   sb_t *c, blas_int ldc);                                               \
     void SB_NAME(gemv_t_##SET)(blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda,           \
                                const sb_t *x, sb_t *y, blas_int incy);                                   \
     void SB_NAME(gemv_n_##SET)(blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda,           \

@@ -4,7 +4,8 @@
  * argument errors through the Fortran ABI and CBLAS (both layouts), CBLAS row-major results,
  * bitwise independence of the result from the position of a block (sub-block calls), and
  * shapes one either side of every register block (MR, NR of each kernel set) and of every KC and
- * MC the cache-size rule can give. ctest runs it once per kernel set (SAFEBLAS_KERNEL). */
+ * MC the cache-size rule can give; the small-problem path over shapes around the vector widths,
+ * with the packed path's bits. ctest runs it once per kernel set (SAFEBLAS_KERNEL). */
 #include "test_prec.h"
 #include "cblas.h"
 #include "safeblas.h"
@@ -163,8 +164,8 @@ static void check_k_split(void)
     sb_t alphas[3] = {1, -1, sbt_rand_elem()};
     char tbs[2] = {'N', 'T'};
     for (int ai = 0; ai < 3; ai++)
-        for (int ti = 0; ti < 2; ti++) {
-            char N = 'N', tb = tbs[ti];
+        for (int ti = 0; ti < 4; ti++) {
+            char N = 'N', tb = tbs[ti % 2], ta = ti < 2 ? 'N' : 'T'; /* ta: the small calls' op(A) */
             blas_int br = tb == 'N' ? k : n, bc = tb == 'N' ? n : k;
             sbt_mat a = sbt_mat_new(m, k, m), b = sbt_mat_new(br, bc, br), c1 = sbt_mat_new(m, n, m),
                     c2 = sbt_mat_new(m, n, m);
@@ -177,16 +178,18 @@ static void check_k_split(void)
                          1, 1);
             CHECK(sbt_bytes_equal(c1.buf, c2.buf, c1.total * sizeof(sb_t)),
                   "gemm split along k differs from one call: alpha %g, op(B) %c", (double)alpha, tb);
-            /* and a small one (the unpacked kernel) split unevenly */
+            /* and a small one (the unpacked kernel; op(A) = A^T copied first) split unevenly */
             blas_int ms = 6, ns = 5, ks = 40, ks1 = 17, ks2 = 23;
+            blas_int lda = ta == 'N' ? a.ld : ks + 1; /* A's storage seen as ks + 1 rows for A^T */
             memcpy(c2.buf, c1.buf, c1.total * sizeof(sb_t));
-            SB_F77(gemm)(&N, &tb, &ms, &ns, &ks, &alpha, a.a, &a.ld, b.a, &b.ld, &beta, c1.a, &c1.ld, 1, 1);
+            SB_F77(gemm)(&ta, &tb, &ms, &ns, &ks, &alpha, a.a, &lda, b.a, &b.ld, &beta, c1.a, &c1.ld, 1, 1);
             const sb_t *bs2 = tb == 'N' ? b.a + ks1 : b.a + (size_t)ks1 * b.ld;
-            SB_F77(gemm)(&N, &tb, &ms, &ns, &ks1, &alpha, a.a, &a.ld, b.a, &b.ld, &beta, c2.a, &c2.ld, 1, 1);
-            SB_F77(gemm)(&N, &tb, &ms, &ns, &ks2, &alpha, a.a + (size_t)ks1 * a.ld, &a.ld, bs2, &b.ld, &one, c2.a,
-                         &c2.ld, 1, 1);
+            const sb_t *as2 = ta == 'N' ? a.a + (size_t)ks1 * lda : a.a + ks1; /* op(A) from column ks1 on */
+            SB_F77(gemm)(&ta, &tb, &ms, &ns, &ks1, &alpha, a.a, &lda, b.a, &b.ld, &beta, c2.a, &c2.ld, 1, 1);
+            SB_F77(gemm)(&ta, &tb, &ms, &ns, &ks2, &alpha, as2, &lda, bs2, &b.ld, &one, c2.a, &c2.ld, 1, 1);
             CHECK(sbt_bytes_equal(c1.buf, c2.buf, c1.total * sizeof(sb_t)),
-                  "small gemm split along k differs from one call: alpha %g, op(B) %c", (double)alpha, tb);
+                  "small gemm split along k differs from one call: alpha %g, op(A) %c, op(B) %c", (double)alpha, ta,
+                  tb);
             sbt_mat_free(&a);
             sbt_mat_free(&b);
             sbt_mat_free(&c1);
@@ -194,6 +197,60 @@ static void check_k_split(void)
         }
 }
 #endif
+
+/* The small-problem path (an unpacked kernel; op(A) other than A copied first) against the
+ * oracle: every trans pair, m from 1 to 33 (either side of one and two vectors of every set: 2,
+ * 4, 8, 16 elements), n either side of the column blocks (1, 2, 4, 8), lda/ldb/ldc > rows with
+ * guard bands, alpha +-1 and any, beta 0 (NaN in C), 1 and any. */
+static void check_small_shapes(void)
+{
+    static const char tr[3] = {'N', 'T', 'C'};
+    static const blas_int ns[] = {1, 2, 3, 4, 5, 7, 8, 9, 12, 16, 17};
+    int x = 0;
+    for (blas_int m = 1; m <= 33; m++)
+        for (int s = 0; s < (int)(sizeof ns / sizeof ns[0]); s++, x++) {
+            blas_int n = ns[s], k = 1 + (m * 7 + n * 3) % 19;
+            sb_t alpha = x % 3 == 0 ? 1 : x % 3 == 1 ? -1 : sbt_rand_elem();
+            int bsel = (x / 3) % 3;
+            sb_t beta = bsel == 0 ? 0 : bsel == 1 ? 1 : sbt_rand_elem();
+            check_one(x % 3, tr[x % 3], tr[(x / 3) % 3], m, n, k, alpha, beta, bsel == 0, 0, x % 4);
+        }
+}
+
+/* A block of C gets the same bits in any call: one call on the whole (packed: too big for the
+ * small path) against calls on blocks small enough for it, for every trans pair and alpha +-1
+ * or any, with k crossing the rounds of four steps of the microkernels (complex: their joins of
+ * the imaginary parts' sums). */
+static void check_small_matches_packed(void)
+{
+    static const char tr[3] = {'N', 'T', 'C'};
+    static const blas_int ks[3] = {100, 9, 64};
+    blas_int m = 70, n = 70, cut_m[4] = {0, 5, 35, 70}, cut_n[4] = {0, 7, 37, 70};
+    for (int x = 0; x < 9; x++) {
+        char ta = tr[x % 3], tb = tr[x / 3];
+        blas_int k = ks[x % 3];
+        blas_int ar = ta == 'N' ? m : k, ac = ta == 'N' ? k : m, br = tb == 'N' ? k : n, bc = tb == 'N' ? n : k;
+        sbt_mat a = sbt_mat_new(ar, ac, ar + 1), b = sbt_mat_new(br, bc, br + 2), c1 = sbt_mat_new(m, n, m + 1),
+                c2 = sbt_mat_new(m, n, m + 1);
+        sb_t alpha = x % 3 == 0 ? 1 : x % 3 == 1 ? -1 : sbt_rand_elem(), beta = x % 2 ? sbt_rand_elem() : 1;
+        memcpy(c2.buf, c1.buf, c1.total * sizeof(sb_t));
+        SB_F77(gemm)(&ta, &tb, &m, &n, &k, &alpha, a.a, &a.ld, b.a, &b.ld, &beta, c1.a, &c1.ld, 1, 1);
+        for (int p = 0; p < 3; p++)
+            for (int q = 0; q < 3; q++) {
+                blas_int i0 = cut_m[p], j0 = cut_n[q], mb = cut_m[p + 1] - i0, nb = cut_n[q + 1] - j0;
+                const sb_t *ab = ta == 'N' ? a.a + i0 : a.a + (size_t)i0 * a.ld;
+                const sb_t *bb = tb == 'N' ? b.a + (size_t)j0 * b.ld : b.a + j0;
+                SB_F77(gemm)(&ta, &tb, &mb, &nb, &k, &alpha, ab, &a.ld, bb, &b.ld, &beta,
+                             c2.a + i0 + (size_t)j0 * c2.ld, &c2.ld, 1, 1);
+            }
+        CHECK(sbt_bytes_equal(c1.buf, c2.buf, c1.total * sizeof(sb_t)),
+              "small gemm gives other bits than packed: %c%c k=%d alpha %g", ta, tb, (int)k, (double)sb_creal(alpha));
+        sbt_mat_free(&a);
+        sbt_mat_free(&b);
+        sbt_mat_free(&c1);
+        sbt_mat_free(&c2);
+    }
+}
 
 /* The same bytes at every thread count (the split is over m and n, never k). */
 static void check_thread_determinism(void)
@@ -339,6 +396,8 @@ static int run_all(void)
     check_untouched('N', 'N', 4, 5, 3, 0, 1);
     check_untouched('T', 'N', 4, 5, 0, 1, 1);
     check_position_independence();
+    check_small_shapes();
+    check_small_matches_packed();
 #if !SB_IS_COMPLEX
     check_k_split();
 #endif

@@ -1,85 +1,119 @@
-/* The unpacked small real gemm (contract in kernels.h) as a body included by a templated source
- * that defines its vector type and operations first: avx2/gemm_small_avx2.c (ymm, masks in
- * vectors) and avx512/gemm_small_avx512.c (zmm, opmask registers). The including file defines
+/* The unpacked small gemm, real and complex (contracts in kernels.h), as a body included by a
+ * templated source that defines its vector type and operations first: avx2/gemm_small_avx2.c
+ * (ymm, masks in vectors) and avx512/gemm_small_avx512.c (zmm, opmask registers). The including
+ * file defines, on the real type sb_r,
  *   VT, VW (scalars per vector), VM (a lane mask), V_ZERO, V_LOAD, V_STORE, V_SET1, V_MUL,
- *   V_FMA, V_FNMA, V_MASKLOAD(p, mask), V_MASKSTORE(p, mask, v), V_MASK(r) (the first r lanes)
- *   SB_SMALL_NC (the most columns of C in registers at once: 4 for 16 vector registers, 8 for 32)
- *   and SB_SMALL_NAME (the function's name).
+ *   V_FMA, V_FNMA, V_MASKLOAD(p, mask), V_MASKSTORE(p, mask, v), V_MASK(r) (the first r lanes),
+ *   for complex also V_SWAP(x) ((re, im) -> (im, re) in each complex), V_FMADDSUB(x, y, z)
+ *   (x*y - z in the real lanes, x*y + z in the imaginary ones, one rounding) and V_JOIN(r, i)
+ *   (r - swap(i) in the real lanes, r + swap(i) in the imaginary ones, one rounding),
+ *   SB_SMALL_JOIN_AFTER(l, k) (complex: whether the set's microkernel, on k steps, joins the
+ *   imaginary parts' sums into the running values after step l, l + 1 < k),
+ *   SB_SMALL_NC (the most columns of C in registers at once) and SB_SMALL_NAME (the function's name).
  *
  * C is done SB_SMALL_NC (then 4, 2, 1) columns at a time: the rows go by in blocks of 2 vectors,
- * 1 vector and a masked vector for the last m mod VW rows, each block's SB_SMALL_NC x 2
- * accumulators held in registers across l (8 or 16 independent FMA chains keep both FMA units
- * busy). t is op(B) itself when alpha is
- * +-1; otherwise it is computed once per (l, j) into a small buffer, KB values of l at a time, and
- * between those chunks the running values rest in C, which is exact. So every element gets
- * exactly the operations of the contract whichever block or lane holds it. */
+ * 1 vector and a masked vector for the last rows, each block's accumulators held in registers
+ * across l (real: SB_SMALL_NC x 2 independent FMA chains; complex twice as many: for each
+ * column the products with op(B)'s real parts, added to the running values of C, and those with
+ * its imaginary parts, summed from zero and joined into the running values where the set's
+ * microkernel joins them and at the end). t is op(B) itself when alpha is +-1 (read where it is;
+ * a conjugated op(B) flips the sign of the imaginary parts' products, which is exact);
+ * otherwise it is computed once per (l, j) into a small buffer, KB values of l at a time, and
+ * between those chunks the running values rest in C (exact; complex: each chunk as a call of
+ * its own). So every element gets exactly the operations of the contract whichever block or
+ * lane holds it, and the bits of the packed path, which packs alpha*op(B) and runs the
+ * microkernel in order (real: for any k; complex: for k up to KB and to one KC step). */
 #define INLINE static inline __attribute__((always_inline))
 #define KB 256 /* values of l per chunk of t */
+#define EW (SB_IS_COMPLEX ? 2 : 1) /* scalars per element */
+#define VE (VW / EW)               /* elements per vector */
+/* acc + x*t (sign +1) or acc - x*t (sign -1; the bits of acc + x*(-t)), one rounding */
+#define ADD_PRODUCT(sign, x, t, acc) ((sign) < 0 ? V_FNMA((x), (t), (acc)) : V_FMA((x), (t), (acc)))
 
 /* A block of nv vectors of rows (1 or 2; masked: 1 vector, lanes by mk) by nc columns (1, 2, 4, 8),
- * l = 0..k-1 of a chunk. sign +1: t(l, q) = t[l*tl + q*tq] is alpha*op(B) (or op(B), alpha = 1);
- * sign -1: t is op(B) and alpha = -1, and a*(-b) is added as a*b subtracted (the same bits). The
- * first chunk starts from beta*C (C not read if beta is 0), later ones from C. */
-INLINE void block(const int nv, const int nc, const int masked, const int sign, VM mk, blas_int k,
+ * l = 0..k-1 of a chunk. t(l, q) = t[l*tl + q*tq] is alpha*op(B) (sr = si = +1) or op(B) read in
+ * place with alpha = +-1: sr -1 adds a*(-b) as a*b subtracted (the same bits); complex si, the
+ * sign of the imaginary parts' products, also flips for a conjugated op(B). The first chunk starts
+ * from beta*C (C not read if beta is 0), later ones from C. */
+INLINE void block(const int nv, const int nc, const int masked, const int sr, const int si, VM mk, blas_int k,
                   const sb_t *t, blas_int tl, blas_int tq, const sb_t *a, blas_int lda, sb_t beta, sb_t *c,
                   blas_int ldc)
 {
     VT acc[SB_SMALL_NC][2];
+#if SB_IS_COMPLEX
+    VT acci[SB_SMALL_NC][2];
+    const VT vbr = V_SET1(sb_creal(beta)), vbi = V_SET1(sb_cimag(beta));
+#endif
 #pragma GCC unroll 8
     for (int q = 0; q < nc; q++)
 #pragma GCC unroll 2
         for (int v = 0; v < nv; v++) {
-            const sb_t *p = c + (size_t)q * ldc + v * VW;
+            const sb_r *p = (const sb_r *)(c + (size_t)q * ldc) + v * VW;
             VT x = beta == 0 ? V_ZERO() : masked ? V_MASKLOAD(p, mk) : V_LOAD(p);
+#if SB_IS_COMPLEX
+            acc[q][v] = beta == 0 || beta == 1 ? x : V_FMADDSUB(x, vbr, V_MUL(V_SWAP(x), vbi));
+            acci[q][v] = V_ZERO();
+#else
             acc[q][v] = beta == 0 || beta == 1 ? x : V_MUL(V_SET1(beta), x);
+#endif
         }
     for (blas_int l = 0; l < k; l++) {
-        const sb_t *al = a + (size_t)l * lda, *tlp = t + (size_t)l * tl;
+        const sb_r *al = (const sb_r *)(a + (size_t)l * lda);
+        const sb_t *tlp = t + (size_t)l * tl;
         VT a0 = masked ? V_MASKLOAD(al, mk) : V_LOAD(al), a1 = nv > 1 ? V_LOAD(al + VW) : a0;
 #pragma GCC unroll 8
         for (int q = 0; q < nc; q++) {
-            VT tv = V_SET1(tlp[(size_t)q * tq]);
-            if (sign < 0) {
-                acc[q][0] = V_FNMA(a0, tv, acc[q][0]);
-                if (nv > 1) acc[q][1] = V_FNMA(a1, tv, acc[q][1]);
-            } else {
-                acc[q][0] = V_FMA(a0, tv, acc[q][0]);
-                if (nv > 1) acc[q][1] = V_FMA(a1, tv, acc[q][1]);
-            }
+            const sb_r *tv = (const sb_r *)(tlp + (size_t)q * tq);
+            VT tr = V_SET1(tv[0]);
+            acc[q][0] = ADD_PRODUCT(sr, a0, tr, acc[q][0]);
+            if (nv > 1) acc[q][1] = ADD_PRODUCT(sr, a1, tr, acc[q][1]);
+#if SB_IS_COMPLEX
+            VT ti = V_SET1(tv[1]);
+            acci[q][0] = ADD_PRODUCT(si, a0, ti, acci[q][0]);
+            if (nv > 1) acci[q][1] = ADD_PRODUCT(si, a1, ti, acci[q][1]);
+#endif
         }
+#if SB_IS_COMPLEX
+        if (SB_SMALL_JOIN_AFTER(l, k) || l + 1 == k)
+#pragma GCC unroll 8
+            for (int q = 0; q < nc; q++)
+#pragma GCC unroll 2
+                for (int v = 0; v < nv; v++) {
+                    acc[q][v] = V_JOIN(acc[q][v], acci[q][v]);
+                    acci[q][v] = V_ZERO();
+                }
+#endif
     }
 #pragma GCC unroll 8
     for (int q = 0; q < nc; q++)
 #pragma GCC unroll 2
         for (int v = 0; v < nv; v++) {
-            sb_t *p = c + (size_t)q * ldc + v * VW;
+            sb_r *p = (sb_r *)(c + (size_t)q * ldc) + v * VW;
             if (masked) V_MASKSTORE(p, mk, acc[q][v]);
             else V_STORE(p, acc[q][v]);
         }
 }
 
 /* All row blocks of columns 0..nc-1 for one chunk of l. */
-INLINE void rows(const int nc, const int sign, blas_int m, blas_int k, const sb_t *t, blas_int tl, blas_int tq,
-                 const sb_t *a, blas_int lda, sb_t beta, sb_t *c, blas_int ldc)
+INLINE void rows(const int nc, const int sr, const int si, blas_int m, blas_int k, const sb_t *t, blas_int tl,
+                 blas_int tq, const sb_t *a, blas_int lda, sb_t beta, sb_t *c, blas_int ldc)
 {
-    const VM all = V_MASK(VW), tail = V_MASK(m % VW);
+    const VM all = V_MASK(VW), tail = V_MASK(EW * (m % VE));
     blas_int i = 0;
-    for (; i + 2 * VW <= m; i += 2 * VW) block(2, nc, 0, sign, all, k, t, tl, tq, a + i, lda, beta, c + i, ldc);
-    if (i + VW <= m) block(1, nc, 0, sign, all, k, t, tl, tq, a + i, lda, beta, c + i, ldc), i += VW;
-    if (i < m) block(1, nc, 1, sign, tail, k, t, tl, tq, a + i, lda, beta, c + i, ldc);
+    for (; i + 2 * VE <= m; i += 2 * VE) block(2, nc, 0, sr, si, all, k, t, tl, tq, a + i, lda, beta, c + i, ldc);
+    if (i + VE <= m) block(1, nc, 0, sr, si, all, k, t, tl, tq, a + i, lda, beta, c + i, ldc), i += VE;
+    if (i < m) block(1, nc, 1, sr, si, tail, k, t, tl, tq, a + i, lda, beta, c + i, ldc);
 }
 
-/* Columns 0..nc-1 of C (nc constant); op(B)(l, q) = b[l*sl + q*sq]. */
+/* Columns 0..nc-1 of C (nc constant); op(B)(l, q) = b[l*sl + q*sq], conjugated if conjb (complex). */
 INLINE void cols(const int nc, blas_int m, blas_int k, sb_t alpha, const sb_t *a, blas_int lda, const sb_t *b,
-                 blas_int sl, blas_int sq, sb_t beta, sb_t *c, blas_int ldc)
+                 blas_int sl, blas_int sq, int conjb, sb_t beta, sb_t *c, blas_int ldc)
 {
     /* alpha = +-1: t is op(B) itself, read where it is */
-    if (alpha == 1) {
-        rows(nc, 1, m, k, b, sl, sq, a, lda, beta, c, ldc);
-        return;
-    }
-    if (alpha == -1) {
-        rows(nc, -1, m, k, b, sl, sq, a, lda, beta, c, ldc);
+    if (alpha == 1 || alpha == -1) {
+        const int sr = alpha == 1 ? 1 : -1;
+        if (conjb) rows(nc, sr, -sr, m, k, b, sl, sq, a, lda, beta, c, ldc);
+        else rows(nc, sr, sr, m, k, b, sl, sq, a, lda, beta, c, ldc);
         return;
     }
     /* else alpha*op(B) once per (l, q), KB values of l at a time */
@@ -88,23 +122,31 @@ INLINE void cols(const int nc, blas_int m, blas_int k, sb_t alpha, const sb_t *a
         blas_int kb = k - l0 < KB ? k - l0 : KB;
         for (blas_int l = 0; l < kb; l++)
 #pragma GCC unroll 8
-            for (int q = 0; q < nc; q++) t[l * SB_SMALL_NC + q] = alpha * b[(size_t)(l0 + l) * sl + (size_t)q * sq];
-        rows(nc, 1, m, kb, t, SB_SMALL_NC, 1, a + (size_t)l0 * lda, lda, l0 == 0 ? beta : 1, c, ldc); /* later chunks go on from C */
+            for (int q = 0; q < nc; q++) {
+                sb_t x = b[(size_t)(l0 + l) * sl + (size_t)q * sq];
+                t[l * SB_SMALL_NC + q] = alpha * (conjb ? sb_conj(x) : x);
+            }
+        /* later chunks go on from C */
+        rows(nc, 1, 1, m, kb, t, SB_SMALL_NC, 1, a + (size_t)l0 * lda, lda, l0 == 0 ? beta : 1, c, ldc);
     }
 }
 
-void SB_SMALL_NAME(blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a, blas_int lda, char tb,
-                              const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc)
+void SB_SMALL_NAME(blas_int m, blas_int n, blas_int k, const sb_t *alphap, const sb_t *a, blas_int lda, char tb,
+                   const sb_t *b, blas_int ldb, const sb_t *betap, sb_t *c, blas_int ldc)
 {
-    int bcols = tb == 'N' || tb == 'R';
+    const sb_t alpha = *alphap, beta = *betap;
+    int bcols = tb == 'N' || tb == 'R', conjb = SB_IS_COMPLEX && (tb == 'C' || tb == 'R');
     blas_int sl = bcols ? 1 : ldb, sq = bcols ? ldb : 1; /* op(B)(l, j) = b[l*sl + j*sq] */
     blas_int j = 0;
     for (; j + SB_SMALL_NC <= n; j += SB_SMALL_NC)
-        cols(SB_SMALL_NC, m, k, alpha, a, lda, b + (size_t)j * sq, sl, sq, beta, c + (size_t)j * ldc, ldc);
+        cols(SB_SMALL_NC, m, k, alpha, a, lda, b + (size_t)j * sq, sl, sq, conjb, beta, c + (size_t)j * ldc, ldc);
 #if SB_SMALL_NC > 4
-    if (j + 4 <= n) cols(4, m, k, alpha, a, lda, b + (size_t)j * sq, sl, sq, beta, c + (size_t)j * ldc, ldc), j += 4;
+    if (j + 4 <= n)
+        cols(4, m, k, alpha, a, lda, b + (size_t)j * sq, sl, sq, conjb, beta, c + (size_t)j * ldc, ldc), j += 4;
 #endif
-    if (j + 2 <= n) cols(2, m, k, alpha, a, lda, b + (size_t)j * sq, sl, sq, beta, c + (size_t)j * ldc, ldc), j += 2;
-    if (j < n) cols(1, m, k, alpha, a, lda, b + (size_t)j * sq, sl, sq, beta, c + (size_t)j * ldc, ldc);
+#if SB_SMALL_NC > 2
+    if (j + 2 <= n)
+        cols(2, m, k, alpha, a, lda, b + (size_t)j * sq, sl, sq, conjb, beta, c + (size_t)j * ldc, ldc), j += 2;
+#endif
+    if (j < n) cols(1, m, k, alpha, a, lda, b + (size_t)j * sq, sl, sq, conjb, beta, c + (size_t)j * ldc, ldc);
 }
-
