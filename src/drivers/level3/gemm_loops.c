@@ -15,9 +15,10 @@
  * and the same microkernel whichever path computes it (the kernel's arithmetic does not depend
  * on a tile's position or size), so any split of C among threads gives the same bits. The
  * arithmetic: C := beta*C, then C(i,j) += op(A)(i,l) * (alpha*op(B)(l,j)) for l in order (FMA),
- * alpha*op(B) rounded first as in the reference; so a real product split along k, or computed by
- * the small-problem kernel, gives the same bits too (gemm_simple below, for the tiniest products
- * and when there is no workspace, does not fuse, and sums from zero when A is transposed). */
+ * alpha*op(B) rounded first as in the reference; so a product split along k, or computed by the
+ * small-problem kernel (real, and complex with k up to min(KC, 256)), gives the same bits too
+ * (gemm_simple below, for the tiniest products and when there is no workspace, does not fuse, and
+ * sums from zero when A is transposed). */
 #include <stdlib.h>
 
 #include "drivers/level3.h"
