@@ -1,5 +1,8 @@
-/* sum |re(x_i)| + |im(x_i)| (sasum, dasum, scasum, dzasum), incx > 0. Chunked as dot. */
+/* sum |re(x_i)| + |im(x_i)| (sasum, dasum, scasum, dzasum), incx > 0. Chunked as dot; a
+ * unit-stride chunk is summed by the kernel table's asum loop (the real precision's, on the 2n
+ * reals for complex: a fixed order that depends only on the length). */
 #include "drivers/level1.h"
+#include "kernels/kernels.h"
 
 sb_r SB_NAME(asum_part)(blas_int n, const sb_t *x, ptrdiff_t incx)
 {
@@ -9,19 +12,9 @@ sb_r SB_NAME(asum_part)(blas_int n, const sb_t *x, ptrdiff_t incx)
 #else
     const ptrdiff_t m = n, step = incx;
 #endif
-    sb_r s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    ptrdiff_t i = 0;
-    if (incx == 1) {
-        /* unit stride: the real and imaginary parts are one contiguous array */
-        for (; i + 4 <= m; i += 4) {
-            s0 += sb_rabs(v[i]);
-            s1 += sb_rabs(v[i + 1]);
-            s2 += sb_rabs(v[i + 2]);
-            s3 += sb_rabs(v[i + 3]);
-        }
-        for (; i < m; i++) s0 += sb_rabs(v[i]);
-        return (s0 + s1) + (s2 + s3);
-    }
+    /* unit stride: the real and imaginary parts are one contiguous array */
+    if (incx == 1) return SB_REAL_KERNEL(asum)()((blas_int)m, v);
+    sb_r s0 = 0;
     for (ptrdiff_t k = 0; k < n; k++) {
 #if SB_IS_COMPLEX
         s0 += sb_rabs(v[k * step]) + sb_rabs(v[k * step + 1]);

@@ -3,12 +3,17 @@
  * search and only a strictly larger (smaller) value replaces it, so a NaN first element is the
  * answer and a later NaN never is. */
 #include "drivers/level1.h"
+#include "kernels/kernels.h"
 
 blas_int SB_NAME(iamax)(blas_int n, const sb_t *x, blas_int incx)
 {
     const ptrdiff_t ix = incx;
     blas_int best = 0;
     sb_r vmax = sb_abs1(x[0]);
+    if (incx == 1) { /* the kernel table's loop continues the same scan (kernels.h) */
+        blas_int k = SB_NAME(iamax_kernel)()(n - 1, x + 1, &vmax);
+        return k < 0 ? 1 : k + 2;
+    }
     for (blas_int i = 1; i < n; i++) {
         sb_r v = sb_abs1(x[i * ix]);
         if (v > vmax) {

@@ -1,12 +1,15 @@
 /* x := alpha*x (incx > 0). Reference BLAS multiplies even when alpha is 0, so Inf and NaN in x
  * become NaN; LAPACK's own tests rely on that, so there is no "alpha == 0: write zeros" path.
- * Long vectors are split into contiguous ranges that run in parallel (level1.h). */
+ * Unit stride runs the kernel table's scal loop (kernels.h: the same products as the strided
+ * loop here, in every set); csscal/zdscal the real precision's on the 2n reals. Long vectors
+ * are split into contiguous ranges that run in parallel (level1.h). */
 #include "drivers/level1.h"
+#include "kernels/kernels.h"
 
 static void scal_run(blas_int n, sb_t alpha, sb_t *x, blas_int incx)
 {
     if (incx == 1) {
-        for (blas_int i = 0; i < n; i++) x[i] = alpha * x[i];
+        SB_NAME(scal_kernel)()(n, alpha, x);
         return;
     }
     const ptrdiff_t ix = incx;
@@ -21,7 +24,7 @@ static void rscal_run(blas_int n, sb_r alpha, sb_t *x, blas_int incx)
     sb_r *v = (sb_r *)x;
     const ptrdiff_t step = 2 * (ptrdiff_t)incx;
     if (incx == 1) {
-        for (ptrdiff_t i = 0; i < 2 * (ptrdiff_t)n; i++) v[i] = alpha * v[i];
+        SB_REAL_KERNEL(scal)()(2 * n, alpha, v);
         return;
     }
     for (blas_int i = 0; i < n; i++) {
