@@ -237,11 +237,12 @@ typedef struct {
  *   every set gives the same.
  * asum(n, x) (real only; complex: the 2n reals): sum of |x[i]|, n >= 0, in a fixed order that
  *   depends only on n (the sets' orders differ).
- * nrm2(n, x, acc) (real only; complex: the 2n reals): the partial sums of squares of a Euclidean
- *   norm, n >= 0. Double: acc = {asml, amed, abig} of reference 3.11's dnrm2 (Blue's scaling;
- *   constants and the combine in generic/level1_nrm2_blue.h): squares of |x| < TSML scaled by
- *   SSML, of |x| > TBIG scaled by SBIG, the others (NaN included) unscaled. Single: acc[1] is the
- *   sum of the squares in double (never overflows or underflows), acc[0] = acc[2] = 0. The order
+ * nrm2(n, x, acc) (real only; complex: the 2n reals): adds the squares of a Euclidean norm onto
+ *   the accumulators acc, n >= 0. Double: acc = {asml, amed, abig} of reference 3.11's dnrm2
+ *   (Blue's scaling; constants and scan in generic/level1_nrm2_blue.h, the combine in the
+ *   driver): squares of |x| < TSML scaled by SSML, of |x| > TBIG scaled by SBIG, the others (NaN
+ *   included) unscaled. Single: the squares in double onto acc[1] (they never overflow or
+ *   underflow); acc[0], acc[2] stay. The order
  *   of the sums depends only on n and on the values (a set may sum a chunk whose values are all
  *   zero or in [TSML, TBIG] in vector registers and fall back to the scalar scan otherwise), never
  *   on the addresses; the sets' orders differ. */

@@ -13,28 +13,31 @@
  * For complex vectors the real and imaginary parts are two entries each.
  * Chunked (level1.h): each chunk fills its own three accumulators; chunks are added in order
  * (for large vectors the chunks' accumulators are computed in parallel, then added in order).
- * A unit-stride chunk is accumulated by the kernel table's nrm2 loop (kernels.h; the real
- * precision's on the 2n reals for complex), a strided one by the same scalar scan the generic
- * kernel runs (kernels/generic/level1_nrm2_blue.h), each real and imaginary part in turn. */
+ * A chunk is accumulated by the kernel table's nrm2 loop (kernels.h; the real precision's on the
+ * 2n reals for complex), a strided one gathered in blocks of 256 elements, each block added onto
+ * the same accumulators (the generic kernel's scan then runs on as over the whole chunk). */
 #include <float.h>
 
 #include "drivers/level1.h"
 #include "kernels/kernels.h"
+#include "kernels/generic/level1_gather.h"
 #include "kernels/generic/level1_nrm2_blue.h"
 
-/* The accumulators of the n elements x[0], x[incx], ... */
+/* The accumulators of the n elements x[0], x[incx], ... (incx may be negative or 0) */
 void SB_NAME(nrm2_part)(blas_int n, const sb_t *x, ptrdiff_t incx, SB_NAME(nrm2_acc) *acc)
 {
-    const sb_r *v = (const sb_r *)x;
     double a[3] = {0, 0, 0};
     if (incx == 1) {
-        SB_REAL_KERNEL(nrm2)()((1 + SB_IS_COMPLEX) * n, v, a);
+        SB_REAL_KERNEL(nrm2)()((1 + SB_IS_COMPLEX) * n, (const sb_r *)x, a);
     } else {
-#if SB_IS_COMPLEX
-        for (blas_int i = 0; i < n; i++) sb_nrm2_blue_scan(2, v + 2 * i * incx, 1, a);
-#else
-        sb_nrm2_blue_scan(n, v, incx, a);
-#endif
+        /* strided: gathered in blocks, each added onto the accumulators by the kernel */
+        enum { BLOCK = 256 };
+        sb_t buf[BLOCK];
+        for (blas_int i0 = 0; i0 < n; i0 += BLOCK) {
+            blas_int cnt = SB_MIN(BLOCK, n - i0);
+            sb_l1_gather(cnt, x + i0 * incx, incx, buf);
+            SB_REAL_KERNEL(nrm2)()((1 + SB_IS_COMPLEX) * cnt, (const sb_r *)buf, a);
+        }
     }
 #if SB_IS_DOUBLE
     acc->asml = a[0];

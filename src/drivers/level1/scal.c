@@ -12,8 +12,17 @@ static void scal_run(blas_int n, sb_t alpha, sb_t *x, blas_int incx)
         SB_NAME(scal_kernel)()(n, alpha, x);
         return;
     }
+    /* strided: four independent elements per step (the plain loop runs at one per cycle) */
     const ptrdiff_t ix = incx;
-    for (blas_int i = 0; i < n; i++) x[i * ix] = alpha * x[i * ix];
+    blas_int i = 0;
+    for (; i + 4 <= n; i += 4, x += 4 * ix) {
+        sb_t a0 = x[0], a1 = x[ix], a2 = x[2 * ix], a3 = x[3 * ix];
+        x[0] = alpha * a0;
+        x[ix] = alpha * a1;
+        x[2 * ix] = alpha * a2;
+        x[3 * ix] = alpha * a3;
+    }
+    for (; i < n; i++, x += ix) x[0] = alpha * x[0];
 }
 
 #if SB_IS_COMPLEX

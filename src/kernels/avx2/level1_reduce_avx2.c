@@ -9,11 +9,11 @@
  *   last n mod W added in order.
  * nrm2, double: one pass sums the squares with FMA in four vector sums (as asum's) while it
  *   tracks the smallest nonzero and the largest |x|; if every value is zero or in [TSML, TBIG]
- *   and the sum is not NaN, that sum is amed and asml = abig = 0, which is what the reference's
- *   three accumulators hold for such a chunk (up to the order of the sums). Otherwise the chunk
- *   is summed again by the generic scalar scan (level1_nrm2_blue.h), with its bits.
+ *   and the sum is not NaN, the sum is added to amed and asml, abig stay, which is what the
+ *   reference's three accumulators get from such values (up to the order of the sums).
+ *   Otherwise the values are added again by the generic scalar scan (level1_nrm2_blue.h).
  * nrm2, single: the floats widened to double, squares summed with FMA in four double vector sums
- *   as above, the last n mod 4 in order. */
+ *   as above, the last n mod 4 in order, the sum added to acc[1]. */
 #include "kernels/kernels.h"
 
 #include "common/precision.h"
@@ -103,7 +103,6 @@ sb_r SB_NAME(asum_avx2)(blas_int n, const sb_r *x)
 __attribute__((optimize("fp-contract=off"), noinline)) static void nrm2_scan(blas_int n, const sb_r *x,
                                                                                double acc[3])
 {
-    acc[0] = acc[1] = acc[2] = 0;
     sb_nrm2_blue_scan(n, x, 1, acc);
 }
 
@@ -145,8 +144,7 @@ void SB_NAME(nrm2_avx2)(blas_int n, const sb_r *x, double acc[3])
         sum = __builtin_fma(ax, ax, sum);
     }
     if (fast && sum == sum) {
-        acc[0] = acc[2] = 0;
-        acc[1] = sum;
+        acc[1] += sum;
         return;
     }
     nrm2_scan(n, x, acc);
@@ -175,8 +173,7 @@ void SB_NAME(nrm2_avx2)(blas_int n, const sb_r *x, double acc[3])
     __m128d h = _mm_add_pd(_mm256_castpd256_pd128(s), _mm256_extractf128_pd(s, 1));
     double sum = _mm_cvtsd_f64(_mm_add_sd(h, _mm_unpackhi_pd(h, h)));
     for (; i < n; i++) sum = __builtin_fma((double)x[i], (double)x[i], sum);
-    acc[0] = acc[2] = 0;
-    acc[1] = sum;
+    acc[1] += sum;
 }
 
 #endif

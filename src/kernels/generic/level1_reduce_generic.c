@@ -2,7 +2,7 @@
  * the loops the drivers ran before they were kernels (same bits).
  * asum: four running sums over blocks of 4 (element i to sum i mod 4), the last n mod 4 added
  *   to s0 in order, then (s0 + s1) + (s2 + s3).
- * nrm2: the scalar scan of level1_nrm2_blue.h in order. */
+ * nrm2: the scalar scan of level1_nrm2_blue.h in order, on from the accumulators it is given. */
 #include "kernels/kernels.h"
 
 #include "common/precision.h"
@@ -39,10 +39,6 @@ sb_r SB_NAME(asum_generic)(blas_int n, const sb_r *x)
     return (s0 + s1) + (s2 + s3);
 }
 
-void SB_NAME(nrm2_generic)(blas_int n, const sb_r *x, double acc[3])
-{
-    acc[0] = acc[1] = acc[2] = 0;
-    sb_nrm2_blue_scan(n, x, 1, acc);
-}
+void SB_NAME(nrm2_generic)(blas_int n, const sb_r *x, double acc[3]) { sb_nrm2_blue_scan(n, x, 1, acc); }
 
 #endif
