@@ -1,9 +1,9 @@
 /* The AVX-512 kernel set (F/DQ/BW/VL), one part per precision (kernels.h). Its own: the gemm
  * microkernels with register blocks for 32 zmm registers, the trsm tile kernel on them, the
  * unpacked small gemm, and gemv and symv (LAPACK's reductions run them on matrices in L2/L3,
- * where the width of the vectors shows), the level-1 updates scal, swap, rot, asum and the
- * complex gemv N. Taken from the AVX2 set, which every AVX-512 CPU runs: the packers (they serve any
- * register block) and the other level-1 loops. */
+ * where the width of the vectors shows), the level-1 loops scal, swap, rot and asum, and the
+ * complex gemv N. Taken from the AVX2 set, which every AVX-512 CPU runs: the packers (they serve
+ * any register block) and the other level-1 loops. */
 #include "kernels/kernels.h"
 
 SB_KERNEL_PROTOTYPES(avx512)
