@@ -36,9 +36,18 @@ static void rscal_run(blas_int n, sb_r alpha, sb_t *x, blas_int incx)
         SB_REAL_KERNEL(scal)()(2 * n, alpha, v);
         return;
     }
-    for (blas_int i = 0; i < n; i++) {
-        v[i * step] = alpha * v[i * step];
-        v[i * step + 1] = alpha * v[i * step + 1];
+    /* strided: two elements (four independent reals) per step */
+    blas_int i = 0;
+    for (; i + 2 <= n; i += 2, v += 2 * step) {
+        sb_r a0 = v[0], a1 = v[1], a2 = v[step], a3 = v[step + 1];
+        v[0] = alpha * a0;
+        v[1] = alpha * a1;
+        v[step] = alpha * a2;
+        v[step + 1] = alpha * a3;
+    }
+    if (i < n) {
+        v[0] = alpha * v[0];
+        v[1] = alpha * v[1];
     }
 }
 #endif
