@@ -192,6 +192,23 @@ sb_d_dot_fn sb_d_dot_kernel(void) { return get()->d->dot; }
 sb_c_dot_fn sb_c_dot_kernel(void) { return get()->c->dot; }
 sb_z_dot_fn sb_z_dot_kernel(void) { return get()->z->dot; }
 
+/* the other level-1 loops; asum and nrm2 real only (complex drivers run them on the 2n reals) */
+#define SB_LEVEL1_ACCESSORS(P)                                                                           \
+    sb_##P##_scal_fn sb_##P##_scal_kernel(void) { return get()->P->scal; }                               \
+    sb_##P##_swap_fn sb_##P##_swap_kernel(void) { return get()->P->swap; }                               \
+    sb_##P##_rot_fn sb_##P##_rot_kernel(void) { return get()->P->rot; }                                  \
+    sb_##P##_iamax_fn sb_##P##_iamax_kernel(void) { return get()->P->iamax; }
+SB_LEVEL1_ACCESSORS(s)
+SB_LEVEL1_ACCESSORS(d)
+SB_LEVEL1_ACCESSORS(c)
+SB_LEVEL1_ACCESSORS(z)
+sb_s_asum_fn sb_s_asum_kernel(void) { return get()->s->asum; }
+sb_d_asum_fn sb_d_asum_kernel(void) { return get()->d->asum; }
+sb_s_nrm2_fn sb_s_nrm2_kernel(void) { return get()->s->nrm2; }
+sb_d_nrm2_fn sb_d_nrm2_kernel(void) { return get()->d->nrm2; }
+sb_c_gemv_nc_fn sb_c_gemv_nc_kernel(void) { return get()->c->gemv_nc; }
+sb_z_gemv_nc_fn sb_z_gemv_nc_kernel(void) { return get()->z->gemv_nc; }
+
 const char *sb_kernel_name(void) { return get()->name; }
 const char *sb_kernel_reason(void)
 {

@@ -66,6 +66,35 @@
 
 #include "common/blas.h"
 
+/* The level-1 kernels beside axpy and dot, per precision P with element type T and real type R
+ * (contracts below, "level-1 unit-stride loops"); the complex precisions' asum and nrm2 entries
+ * are NULL: their drivers run the real precision's kernel on the 2n interleaved reals. And the
+ * complex gemv axpy form (below, "complex gemv axpy form"). */
+#define SB_LEVEL1_KERNEL_TYPES_DECL(P, T, R)                                                             \
+    typedef void (*sb_##P##_scal_fn)(blas_int n, T alpha, T *x);                                        \
+    typedef void (*sb_##P##_swap_fn)(blas_int n, T *x, T *y);                                           \
+    typedef void (*sb_##P##_rot_fn)(blas_int n, T *x, T *y, T c, T s);                                  \
+    typedef blas_int (*sb_##P##_iamax_fn)(blas_int n, const T *x, R *best);                             \
+    typedef R (*sb_##P##_asum_fn)(blas_int n, const R *x);                                              \
+    typedef void (*sb_##P##_nrm2_fn)(blas_int n, const R *x, double acc[3]);                            \
+    sb_##P##_scal_fn sb_##P##_scal_kernel(void);                                                        \
+    sb_##P##_swap_fn sb_##P##_swap_kernel(void);                                                        \
+    sb_##P##_rot_fn sb_##P##_rot_kernel(void);                                                          \
+    sb_##P##_iamax_fn sb_##P##_iamax_kernel(void);                                                      \
+    typedef void (*sb_##P##_gemv_nc_fn)(int conja, blas_int m, blas_int n, T alpha, const T *a,          \
+                                        blas_int lda, const T *x, blas_int incx, T *y);
+
+SB_LEVEL1_KERNEL_TYPES_DECL(s, float, float)
+SB_LEVEL1_KERNEL_TYPES_DECL(d, double, double)
+SB_LEVEL1_KERNEL_TYPES_DECL(c, float _Complex, float)
+SB_LEVEL1_KERNEL_TYPES_DECL(z, double _Complex, double)
+sb_s_asum_fn sb_s_asum_kernel(void); /* real only: the complex drivers call these on 2n reals */
+sb_d_asum_fn sb_d_asum_kernel(void);
+sb_s_nrm2_fn sb_s_nrm2_kernel(void);
+sb_d_nrm2_fn sb_d_nrm2_kernel(void);
+sb_c_gemv_nc_fn sb_c_gemv_nc_kernel(void); /* complex only; NULL in the generic set */
+sb_z_gemv_nc_fn sb_z_gemv_nc_kernel(void);
+
 /* The kinds of kernel, per precision P with element type T. */
 #define SB_KERNEL_TYPES_DECL(P, T)                                                                       \
     typedef void (*sb_##P##_gemm_ukr_fn)(blas_int k, T alpha, const T *a, const T *b, T beta, T *c,      \
@@ -100,6 +129,13 @@
         sb_##P##_symv_fn symv;                                                                           \
         sb_##P##_axpy_fn axpy;                                                                           \
         sb_##P##_dot_fn dot;                                                                             \
+        sb_##P##_scal_fn scal;                                                                           \
+        sb_##P##_swap_fn swap;                                                                           \
+        sb_##P##_rot_fn rot;                                                                             \
+        sb_##P##_iamax_fn iamax;                                                                         \
+        sb_##P##_asum_fn asum; /* real only */                                                           \
+        sb_##P##_nrm2_fn nrm2; /* real only */                                                           \
+        sb_##P##_gemv_nc_fn gemv_nc; /* complex only, may be NULL */                                     \
     } sb_##P##_kernel_set_t;                                                                             \
     /* What the level-3 drivers get: the chosen set's gemm kernels with the cache blocking derived   \
      * for it (kernel_table.c). */                                                                       \
@@ -172,6 +208,13 @@ typedef struct {
  * same arithmetic for every row (never depending on m or on the neighbouring rows), so any
  * split of the rows gives the same bits.
  *
+ * ---- complex gemv axpy form (c, z; NULL in the generic set, whose driver loops instead) ----
+ * gemv_nc(conja, m, n, alpha, a, lda, x, incx, y): for i < m, y[i] += sum_{j<n} t(j) * op(a[i + j*lda])
+ * (y unit stride, any incx), op = conj if conja, t(j) = alpha * x[j*incx] (C's product). For each
+ * column j in increasing order, with (ar, ai) = op(a(i,j)): yr := fma(tr, ar, yr), then
+ * yr := fma(-ti, ai, yr); yi := fma(tr, ai, yi), then yi := fma(ti, ar, yi): the same arithmetic
+ * for every row in every set that has the kernel, so any split of the rows gives the same bits.
+ *
  * ---- symv, both halves of a symmetric product in one pass (real s, d) ----
  * symv(upper, n, j0, j1, a, lda, x, w): for the columns j0 <= j < j1 of the stored triangle
  * (upper: rows <= j; lower: rows >= j) of an n x n symmetric A (column-major, lda; lda = 0: packed
@@ -193,7 +236,32 @@ typedef struct {
  *   kernels ignore it), n >= 1. The summation order (several running sums, then a fixed combine)
  *   depends only on n, never on the addresses (unaligned loads, no peeling), so the partial of a
  *   reduction chunk is the same on every thread. The sets sum in different orders (avx2 with FMA),
- *   so their results may differ in the last bits; the set is fixed for the life of the process. */
+ *   so their results may differ in the last bits; the set is fixed for the life of the process.
+ * scal(n, alpha, x): x[i] := alpha*x[i] (n >= 0), always a multiply (alpha = 0 turns Inf and NaN
+ *   into NaN, as reference); complex: C's product under -fcx-fortran-rules without FMA, (ar*xr -
+ *   ai*xi, ar*xi + ai*xr), every product and sum rounded. Same bits in every set, every position.
+ *   csscal/zdscal (real alpha) are the real precision's scal on the 2n reals.
+ * swap(n, x, y): x[i] <-> y[i], n >= 0.
+ * rot(n, x, y, c, s): for i < n, x[i] := c*x[i] + s*y[i], y[i] := c*y[i] - s*x[i] (the old x),
+ *   each product and sum rounded, never an FMA; complex (csrot/zdrot: c and s real, passed as
+ *   complex numbers with zero imaginary parts): C's complex products as in scal, so 0*Inf terms
+ *   give the reference's NaN and signed zeros. Same bits in every set, every position.
+ * iamax(n, x, best): the scan "for i < n: if |x[i]| > *best then (*best, k) := (|x[i]|, i)"
+ *   (|re| + |im| for complex, one rounded add), returning the last k taken, -1 if none (n >= 0);
+ *   *best is updated. So: the first index of the largest non-NaN value if that value is larger
+ *   than *best; a NaN never wins and a NaN *best is never replaced. The answer is unique, so
+ *   every set gives the same.
+ * asum(n, x) (real only; complex: the 2n reals): sum of |x[i]|, n >= 0, in a fixed order that
+ *   depends only on n (the sets' orders differ).
+ * nrm2(n, x, acc) (real only; complex: the 2n reals): adds the squares of a Euclidean norm onto
+ *   the accumulators acc, n >= 0. Double: acc = {asml, amed, abig} of reference 3.11's dnrm2
+ *   (Blue's scaling; constants and scan in generic/level1_nrm2_blue.h, the combine in the
+ *   driver): squares of |x| < TSML scaled by SSML, of |x| > TBIG scaled by SBIG, the others (NaN
+ *   included) unscaled. Single: the squares in double onto acc[1] (they never overflow or
+ *   underflow); acc[0], acc[2] stay. The order
+ *   of the sums depends only on n and on the values (a set may sum a chunk whose values are all
+ *   zero or in [TSML, TBIG] in vector registers and fall back to the scalar scan otherwise), never
+ *   on the addresses; the sets' orders differ. */
 
 /* Name of the chosen kernel set ("avx512", "avx2" or "generic"), and one line saying why it was
  * chosen (for SAFEBLAS_VERBOSE). */
@@ -222,7 +290,15 @@ const char *sb_kernel_reason(void);
     void SB_NAME(symv_##SET)(int upper, blas_int n, blas_int j0, blas_int j1, const sb_t *a, blas_int lda,  \
                              const sb_t *x, sb_t *w);                                                    \
     void SB_NAME(axpy_##SET)(blas_int n, sb_t alpha, const sb_t *x, sb_t *y);                            \
-    sb_t SB_NAME(dot_##SET)(blas_int n, const sb_t *x, const sb_t *y, int conjx);
+    sb_t SB_NAME(dot_##SET)(blas_int n, const sb_t *x, const sb_t *y, int conjx);                        \
+    void SB_NAME(scal_##SET)(blas_int n, sb_t alpha, sb_t *x);                                          \
+    void SB_NAME(swap_##SET)(blas_int n, sb_t *x, sb_t *y);                                             \
+    void SB_NAME(rot_##SET)(blas_int n, sb_t *x, sb_t *y, sb_t c, sb_t s);                              \
+    blas_int SB_NAME(iamax_##SET)(blas_int n, const sb_t *x, sb_r *best);                               \
+    sb_r SB_NAME(asum_##SET)(blas_int n, const sb_r *x);                                                \
+    void SB_NAME(nrm2_##SET)(blas_int n, const sb_r *x, double acc[3]);                                 \
+    void SB_NAME(gemv_nc_##SET)(int conja, blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda, \
+                                const sb_t *x, blas_int incx, sb_t *y);
 
 #if defined(SB_PREC_S) || defined(SB_PREC_D) || defined(SB_PREC_C) || defined(SB_PREC_Z)
 #include "common/precision.h"
@@ -241,6 +317,13 @@ const char *sb_kernel_reason(void);
 #define SB_SET_MR(SET) SB_CAT3(SB_, SET, SB_CAT3(_, SB_PREC_TOKEN, _MR))
 #define SB_SET_NR(SET) SB_CAT3(SB_, SET, SB_CAT3(_, SB_PREC_TOKEN, _NR))
 #define sb_gemm_kernels SB_NAME(gemm_kernels)
+/* The real precision's accessor of a real-only level-1 kernel: SB_REAL_KERNEL(asum) is
+ * sb_d_asum_kernel for d and z (the complex drivers run it on the 2n reals). */
+#if SB_IS_DOUBLE
+#define SB_REAL_KERNEL(K) sb_d_##K##_kernel
+#else
+#define SB_REAL_KERNEL(K) sb_s_##K##_kernel
+#endif
 #endif
 
 #endif

@@ -71,8 +71,48 @@ static void check_special(int api, int mn)
 #endif
 }
 
+/* The unit-stride kernel (every length to 70 and a few hundred, starts off a 64-byte boundary):
+ * the largest value at each position, a tie after it, NaN before it or first, and for complex
+ * an element whose |re| + |im| is largest while its modulus is not. */
+static void check_kernel_lengths(void)
+{
+    for (int k = 1; k <= L1_KMAX_SMALL + L1_NKLONG; k++) {
+        blas_int n = k <= L1_KMAX_SMALL ? k : l1_kernel_long[k - L1_KMAX_SMALL - 1], one = 1;
+        for (int off = 0; off < 4; off++) {
+            l1_uvec u = l1_uvec_new(n, off); /* |re|, |im| < 1 */
+            for (blas_int p = 0; p < n; p += n <= L1_KMAX_SMALL ? 1 : n / 9 + 1) {
+                /* complex: (2.5, 0) has the larger modulus, (1.5, 1.5) the larger |re| + |im| */
+                const sb_t big = SB_IS_COMPLEX ? sb_make(1.5, -1.5) : (sb_t)-3;
+                u.v[p] = big;
+                if (SB_IS_COMPLEX && p + 1 < n) u.v[p + 1] = sb_make(2.5, 0);
+                long got = (long)F77_IAMAX(&n, u.v, &one);
+                CHECK(got == p + 1, "iamax kernel n=%d off=%d max at %d: got %ld", (int)n, off, (int)p + 1, got);
+                if (n - 1 > p + SB_IS_COMPLEX) u.v[n - 1] = -big; /* a tie later */
+                got = (long)F77_IAMAX(&n, u.v, &one);
+                CHECK(got == p + 1, "iamax kernel n=%d off=%d tie after %d: got %ld", (int)n, off, (int)p + 1, got);
+                if (p > 1) {
+                    u.v[p / 2] = (sb_t)NAN; /* a later NaN is passed over */
+                    got = (long)F77_IAMAX(&n, u.v, &one);
+                    CHECK(got == p + 1, "iamax kernel n=%d off=%d NaN at %d, max at %d: got %ld", (int)n, off,
+                          (int)(p / 2) + 1, (int)p + 1, got);
+                }
+                u.v[0] = (sb_t)NAN; /* a NaN first wins */
+                got = (long)F77_IAMAX(&n, u.v, &one);
+                CHECK(got == 1, "iamax kernel n=%d off=%d NaN first: got %ld", (int)n, off, got);
+                for (blas_int i = 0; i < n; i++) u.v[i] = l1_uvec_orig(&u, i);
+            }
+            /* all NaN but one: the NaNs never win after the first */
+            for (blas_int i = 1; i < n; i++) u.v[i] = (sb_t)NAN;
+            CHECK(F77_IAMAX(&n, u.v, &one) == 1, "iamax kernel n=%d: all later NaN must give 1", (int)n);
+            CHECK(l1_uvec_guards_intact(&u), "iamax wrote outside x");
+            l1_uvec_free(&u);
+        }
+    }
+}
+
 int main(void)
 {
+    check_kernel_lengths();
     for (int mn = 0; mn < 2; mn++)
         for (int api = 0; api < 2; api++) {
             for (int s = 1; s < sbt_num_small_sizes; s++)

@@ -97,8 +97,76 @@ static void check_special(int api)
     CHECK(l1_isnan(nrm2(2, x, 1, api)), "nrm2(tiny, NaN) must be NaN");
 }
 
+/* long double oracle of nrm2 and asum over v[0 .. n) */
+static void oracle(const sb_t *v, blas_int n, long double *nrm, long double *sum)
+{
+    long double ss = 0, sa = 0;
+    for (blas_int i = 0; i < n; i++) {
+        long double re = sb_creal(v[i]), im = sb_cimag(v[i]);
+        ss += re * re + im * im;
+        sa += fabsl(re) + fabsl(im);
+    }
+    *nrm = sqrtl(ss);
+    *sum = sa;
+}
+
+/* The unit-stride kernels (every length to 70 and a few hundred, starts off a 64-byte boundary):
+ * random values, the whole vector far beyond the medium range, and one special value (huge,
+ * tiny, zero, Inf, NaN) at each position, which sends a vector kernel's fast sum to its
+ * fallback or to the NaN/Inf rules from every lane and from the tail. */
+static void check_kernel_lengths(void)
+{
+    const sb_r huge = SB_IS_DOUBLE ? (sb_r)1e300 : (sb_r)3e38, tiny = SB_IS_DOUBLE ? (sb_r)1e-310 : (sb_r)1e-40;
+    const sb_r specials[] = {huge, tiny, 0, (sb_r)1e-160, INFINITY, NAN};
+    for (int k = 0; k <= L1_KMAX_SMALL + L1_NKLONG; k++) {
+        blas_int n = k <= L1_KMAX_SMALL ? k : l1_kernel_long[k - L1_KMAX_SMALL - 1];
+        for (int off = 0; off < 4; off++) {
+            l1_uvec u = l1_uvec_new(n, off);
+            for (int scale = 0; scale < 3; scale++) {
+                sb_r f = scale == 0 ? 1 : scale == 1 ? (sb_r)(SB_IS_DOUBLE ? 1e300 : 1e37) : (sb_r)(SB_IS_DOUBLE ? 1e-300 : 1e-37);
+                for (blas_int i = 0; i < n; i++) u.v[i] = l1_uvec_orig(&u, i) * f;
+                long double wn, ws;
+                oracle(u.v, n, &wn, &ws);
+                blas_int one = 1;
+                sb_r g = F77_NRM2(&n, u.v, &one), a = F77_ASUM(&n, u.v, &one);
+                CHECK(rclose(g, wn, (n + 4) * SBT_EPS), "nrm2 kernel n=%d off=%d scale=%g: got %g want %Lg", (int)n,
+                      off, (double)f, (double)g, wn);
+                CHECK(rclose(a, ws, (n + 4) * SBT_EPS) || (ws > (SB_IS_DOUBLE ? DBL_MAX : FLT_MAX) && a == INFINITY),
+                      "asum kernel n=%d off=%d scale=%g: got %g want %Lg", (int)n, off, (double)f, (double)a, ws);
+                for (blas_int i = 0; i < n; i++) u.v[i] = l1_uvec_orig(&u, i);
+            }
+            /* one special value at each position (a few positions for the long ones) */
+            for (blas_int p = 0; p < n; p += n <= L1_KMAX_SMALL ? 1 : n / 7 + 1)
+                for (int sp = 0; sp < 6; sp++) {
+                    sb_t keep = u.v[p];
+                    sb_r val = specials[sp];
+                    u.v[p] = SB_IS_COMPLEX && p % 2 ? sb_make(sb_creal(keep), val) : sb_make(val, sb_cimag(keep));
+                    blas_int one = 1;
+                    sb_r g = F77_NRM2(&n, u.v, &one), a = F77_ASUM(&n, u.v, &one);
+                    if (val != val) {
+                        CHECK(l1_isnan(g) && l1_isnan(a), "NaN at %d of %d (off %d) lost: nrm2 %g asum %g", (int)p, (int)n,
+                              off, (double)g, (double)a);
+                    } else if (val == INFINITY) {
+                        CHECK(g == INFINITY && a == INFINITY, "Inf at %d of %d (off %d): nrm2 %g asum %g", (int)p,
+                              (int)n, off, (double)g, (double)a);
+                    } else {
+                        long double wn, ws;
+                        oracle(u.v, n, &wn, &ws);
+                        CHECK(rclose(g, wn, (n + 4) * SBT_EPS) && rclose(a, ws, (n + 4) * SBT_EPS),
+                              "nrm2/asum with %g at %d of %d (off %d): %g %g want %Lg %Lg", (double)val, (int)p, (int)n,
+                              off, (double)g, (double)a, wn, ws);
+                    }
+                    u.v[p] = keep;
+                }
+            CHECK(memcmp(u.buf, u.copy, u.total * sizeof(sb_t)) == 0, "nrm2/asum changed x (n=%d)", (int)n);
+            l1_uvec_free(&u);
+        }
+    }
+}
+
 int main(void)
 {
+    check_kernel_lengths();
     static const blas_int incs[] = {1, 2, -1, -3, 0};
     for (int api = 0; api < 2; api++) {
         for (int s = 0; s < sbt_num_small_sizes; s++)

@@ -178,8 +178,42 @@ static void check_rotg(int api)
     CHECK(l1_isnan(a) && c != c, "rotg NaN lost (api=%d)", api);
 }
 
+/* The unit-stride kernel (every length to 70 and a few hundred, x and y at different offsets
+ * from a 64-byte boundary) bit for bit against the products as C computes them (csrot/zdrot:
+ * c and s as complex numbers, so an Inf in x or y gives the reference's NaN parts), with Inf and
+ * NaN at every third position in one pass. */
+static void check_rot_kernel_lengths(void)
+{
+    for (int k = 0; k <= L1_KMAX_SMALL + L1_NKLONG; k++) {
+        blas_int n = k <= L1_KMAX_SMALL ? k : l1_kernel_long[k - L1_KMAX_SMALL - 1], one = 1;
+        for (int off = 0; off < 4; off++)
+            for (int special = 0; special < 2; special++) {
+                l1_uvec x = l1_uvec_new(n, off), y = l1_uvec_new(n, (off + 1) % 4);
+                if (special) {
+                    for (blas_int i = 0; i < n; i += 3) x.v[i] = (sb_t)INFINITY;
+                    for (blas_int i = 1; i < n; i += 3) y.v[i] = (sb_t)NAN;
+                    l1_uvec_keep(&x);
+                    l1_uvec_keep(&y);
+                }
+                sb_r c = (sb_r)sbt_rand(), s = (sb_r)sbt_rand();
+                F77_ROT(&n, x.v, &one, y.v, &one, &c, &s);
+                const sb_t cc = c, sc = s; /* complex: (c, 0), (s, 0) */
+                int ok = 1;
+                for (blas_int i = 0; i < n; i++) {
+                    sb_t xo = l1_uvec_orig(&x, i), yo = l1_uvec_orig(&y, i);
+                    ok &= l1_same(x.v[i], cc * xo + sc * yo) && l1_same(y.v[i], cc * yo - sc * xo);
+                }
+                CHECK(ok, "rot kernel n=%d off=%d special=%d: not C's products", (int)n, off, special);
+                CHECK(l1_uvec_guards_intact(&x) && l1_uvec_guards_intact(&y), "rot kernel n=%d wrote outside", (int)n);
+                l1_uvec_free(&x);
+                l1_uvec_free(&y);
+            }
+    }
+}
+
 int main(void)
 {
+    check_rot_kernel_lengths();
     static const blas_int incs[] = {1, 2, -1, -3, 0};
     for (int api = 0; api < 2; api++) {
         for (int s = 0; s < sbt_num_small_sizes; s++)

@@ -100,6 +100,53 @@ static inline int l1_same(sb_t a, sb_t b)
 
 static inline int l1_isnan(sb_t a) { return a != a; }
 
+/* A unit-stride vector of n random elements starting `off` elements past a 64-byte boundary,
+ * between guard bands: the vector kernels' lengths, alignments and tails (l1_kernel_sizes). */
+typedef struct {
+    sb_t *buf, *copy, *v;
+    blas_int n;
+    size_t total;
+} l1_uvec;
+
+static inline l1_uvec l1_uvec_new(blas_int n, int off)
+{
+    l1_uvec u;
+    u.n = n;
+    u.total = (size_t)n + (size_t)off + 2 * SBT_GUARD;
+    size_t bytes = (u.total * sizeof(sb_t) + 63) / 64 * 64;
+    u.buf = aligned_alloc(64, bytes);
+    u.copy = malloc(bytes);
+    sbt_guard_fill(u.buf, bytes);
+    u.v = u.buf + SBT_GUARD + off;
+    for (blas_int i = 0; i < n; i++) u.v[i] = sbt_rand_elem();
+    memcpy(u.copy, u.buf, u.total * sizeof(sb_t));
+    return u;
+}
+
+/* the elements as filled (after l1_uvec_keep, as set) */
+static inline sb_t l1_uvec_orig(const l1_uvec *u, blas_int i) { return u->copy[(u->v - u->buf) + i]; }
+static inline void l1_uvec_keep(l1_uvec *u) { memcpy(u->copy, u->buf, u->total * sizeof(sb_t)); }
+
+/* nothing outside v[0 .. n) changed */
+static inline int l1_uvec_guards_intact(const l1_uvec *u)
+{
+    size_t lo = (size_t)(u->v - u->buf), hi = lo + (size_t)u->n;
+    return memcmp(u->buf, u->copy, lo * sizeof(sb_t)) == 0 &&
+           memcmp(u->buf + hi, u->copy + hi, (u->total - hi) * sizeof(sb_t)) == 0;
+}
+
+static inline void l1_uvec_free(l1_uvec *u)
+{
+    free(u->buf);
+    free(u->copy);
+}
+
+/* Lengths for the vector kernels: every length to 70 (vector widths 2..16 elements, unrolled by
+ * up to 4, and the tails), then a few hundred. */
+#define L1_KMAX_SMALL 70
+static const int l1_kernel_long[] = {100, 257, 511};
+#define L1_NKLONG 3
+
 /* The increments every test walks: unit, strided, negative. */
 static const blas_int l1_incs[] = {1, 2, -1, -3};
 #define L1_NINCS 4

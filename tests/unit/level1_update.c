@@ -109,8 +109,65 @@ static void check_axpby(blas_int n, blas_int incx, blas_int incy, sb_t alpha, sb
     sbt_vec_free(&y);
 }
 
+/* The unit-stride kernels (every length to 70 and a few hundred, x and y starting at different
+ * offsets from a 64-byte boundary): scal (and csscal/zdscal) and swap bit for bit against C's
+ * products, and scal with alpha = 0 turning Inf and NaN into NaN from every lane and the tail. */
+static void check_kernel_lengths(void)
+{
+    blas_int one = 1;
+    for (int k = 0; k <= L1_KMAX_SMALL + L1_NKLONG; k++) {
+        blas_int n = k <= L1_KMAX_SMALL ? k : l1_kernel_long[k - L1_KMAX_SMALL - 1];
+        for (int off = 0; off < 4; off++) {
+            for (int ra = 0; ra <= SB_IS_COMPLEX; ra++) {
+                l1_uvec x = l1_uvec_new(n, off);
+                sb_t alpha = sbt_rand_elem();
+#if SB_IS_COMPLEX
+                sb_r ralpha = sb_creal(alpha);
+                if (ra) F77_RSCAL(&n, &ralpha, x.v, &one);
+                else
+#endif
+                    SB_F77(scal)(&n, &alpha, x.v, &one);
+                int ok = 1;
+                for (blas_int i = 0; i < n; i++) {
+                    sb_t v = l1_uvec_orig(&x, i), want = alpha * v;
+                    if (ra) want = sb_make(sb_creal(alpha) * sb_creal(v), sb_creal(alpha) * sb_cimag(v));
+                    ok &= l1_same(x.v[i], want);
+                }
+                CHECK(ok, "scal kernel n=%d off=%d real_alpha=%d: not C's products", (int)n, off, ra);
+                CHECK(l1_uvec_guards_intact(&x), "scal kernel n=%d off=%d wrote outside x", (int)n, off);
+                /* alpha = 0 with Inf and NaN at every position (a few for the long ones) */
+                for (blas_int i = 0; i < n; i++) x.v[i] = (i % 3 == 0) ? (sb_t)INFINITY : (i % 3 == 1) ? (sb_t)NAN : 1;
+                l1_uvec_keep(&x);
+                sb_t zero = 0;
+                sb_r rzero = 0;
+#if SB_IS_COMPLEX
+                if (ra) F77_RSCAL(&n, &rzero, x.v, &one);
+                else
+#endif
+                    SB_F77(scal)(&n, &zero, x.v, &one);
+                (void)rzero;
+                ok = 1;
+                for (blas_int i = 0; i < n; i++) ok &= (i % 3 == 2) ? x.v[i] == 0 : l1_isnan(sb_creal(x.v[i]));
+                CHECK(ok, "scal kernel alpha=0 n=%d off=%d: Inf/NaN must become NaN", (int)n, off);
+                CHECK(l1_uvec_guards_intact(&x), "scal kernel n=%d off=%d wrote outside x", (int)n, off);
+                l1_uvec_free(&x);
+            }
+            l1_uvec x = l1_uvec_new(n, off), y = l1_uvec_new(n, 3 - off);
+            SB_F77(swap)(&n, x.v, &one, y.v, &one);
+            int ok = 1;
+            for (blas_int i = 0; i < n; i++)
+                ok &= l1_same(x.v[i], l1_uvec_orig(&y, i)) && l1_same(y.v[i], l1_uvec_orig(&x, i));
+            CHECK(ok, "swap kernel n=%d off=%d", (int)n, off);
+            CHECK(l1_uvec_guards_intact(&x) && l1_uvec_guards_intact(&y), "swap kernel n=%d wrote outside", (int)n);
+            l1_uvec_free(&x);
+            l1_uvec_free(&y);
+        }
+    }
+}
+
 int main(void)
 {
+    check_kernel_lengths();
     static const blas_int incs[] = {1, 2, -1, -3, 0};
     for (int api = 0; api < 2; api++) {
         for (int s = 0; s < sbt_num_small_sizes; s++)

@@ -1,35 +1,25 @@
-/* sum |re(x_i)| + |im(x_i)| (sasum, dasum, scasum, dzasum), incx > 0. Chunked as dot. */
+/* sum |re(x_i)| + |im(x_i)| (sasum, dasum, scasum, dzasum), incx > 0. Chunked as dot; a
+ * chunk is summed by the kernel table's asum loop (the real precision's, on the 2n reals for
+ * complex: a fixed order that depends only on the length), a strided one gathered in blocks of
+ * 256 elements whose sums are added in order. */
 #include "drivers/level1.h"
+#include "kernels/kernels.h"
+#include "kernels/generic/level1_gather.h"
 
 sb_r SB_NAME(asum_part)(blas_int n, const sb_t *x, ptrdiff_t incx)
 {
-    const sb_r *v = (const sb_r *)x;
-#if SB_IS_COMPLEX
-    const ptrdiff_t m = 2 * (ptrdiff_t)n, step = 2 * incx;
-#else
-    const ptrdiff_t m = n, step = incx;
-#endif
-    sb_r s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    ptrdiff_t i = 0;
-    if (incx == 1) {
-        /* unit stride: the real and imaginary parts are one contiguous array */
-        for (; i + 4 <= m; i += 4) {
-            s0 += sb_rabs(v[i]);
-            s1 += sb_rabs(v[i + 1]);
-            s2 += sb_rabs(v[i + 2]);
-            s3 += sb_rabs(v[i + 3]);
-        }
-        for (; i < m; i++) s0 += sb_rabs(v[i]);
-        return (s0 + s1) + (s2 + s3);
+    /* unit stride: the real and imaginary parts are one contiguous array */
+    if (incx == 1) return SB_REAL_KERNEL(asum)()((1 + SB_IS_COMPLEX) * n, (const sb_r *)x);
+    /* strided: gathered in blocks of 256 elements, the blocks' sums added in order */
+    enum { BLOCK = 256 };
+    sb_t buf[BLOCK];
+    sb_r s = 0;
+    for (blas_int i0 = 0; i0 < n; i0 += BLOCK) {
+        blas_int cnt = SB_MIN(BLOCK, n - i0);
+        sb_l1_gather(cnt, x + i0 * incx, incx, buf);
+        s += SB_REAL_KERNEL(asum)()((1 + SB_IS_COMPLEX) * cnt, (const sb_r *)buf);
     }
-    for (ptrdiff_t k = 0; k < n; k++) {
-#if SB_IS_COMPLEX
-        s0 += sb_rabs(v[k * step]) + sb_rabs(v[k * step + 1]);
-#else
-        s0 += sb_rabs(v[k * step]);
-#endif
-    }
-    return s0;
+    return s;
 }
 
 typedef struct {

@@ -12,10 +12,41 @@
  * does, which fixes the NaN/Inf results (Inf if any |x| is Inf and no NaN, NaN if any NaN).
  * For complex vectors the real and imaginary parts are two entries each.
  * Chunked (level1.h): each chunk fills its own three accumulators; chunks are added in order
- * (for large vectors the chunks' accumulators are computed in parallel, then added in order). */
+ * (for large vectors the chunks' accumulators are computed in parallel, then added in order).
+ * A chunk is accumulated by the kernel table's nrm2 loop (kernels.h; the real precision's on the
+ * 2n reals for complex), a strided one gathered in blocks of 256 elements, each block added onto
+ * the same accumulators (the generic kernel's scan then runs on as over the whole chunk). */
 #include <float.h>
 
 #include "drivers/level1.h"
+#include "kernels/kernels.h"
+#include "kernels/generic/level1_gather.h"
+#include "kernels/generic/level1_nrm2_blue.h"
+
+/* The accumulators of the n elements x[0], x[incx], ... (incx may be negative or 0) */
+void SB_NAME(nrm2_part)(blas_int n, const sb_t *x, ptrdiff_t incx, SB_NAME(nrm2_acc) *acc)
+{
+    double a[3] = {0, 0, 0};
+    if (incx == 1) {
+        SB_REAL_KERNEL(nrm2)()((1 + SB_IS_COMPLEX) * n, (const sb_r *)x, a);
+    } else {
+        /* strided: gathered in blocks, each added onto the accumulators by the kernel */
+        enum { BLOCK = 256 };
+        sb_t buf[BLOCK];
+        for (blas_int i0 = 0; i0 < n; i0 += BLOCK) {
+            blas_int cnt = SB_MIN(BLOCK, n - i0);
+            sb_l1_gather(cnt, x + i0 * incx, incx, buf);
+            SB_REAL_KERNEL(nrm2)()((1 + SB_IS_COMPLEX) * cnt, (const sb_r *)buf, a);
+        }
+    }
+#if SB_IS_DOUBLE
+    acc->asml = a[0];
+    acc->amed = a[1];
+    acc->abig = a[2];
+#else
+    acc->sumsq = a[1];
+#endif
+}
 
 /* The partial accumulators of chunks [c0, c0 + nb) into part[0 .. nb), on np parts. */
 typedef struct {
@@ -58,25 +89,6 @@ static void nrm2_chunk(void *v, blas_int c, int slot)
 
 #if !SB_IS_DOUBLE
 
-void SB_NAME(nrm2_part)(blas_int n, const sb_t *x, ptrdiff_t incx, SB_NAME(nrm2_acc) *acc)
-{
-    const sb_r *v = (const sb_r *)x;
-    double sum = 0;
-#if SB_IS_COMPLEX
-    const ptrdiff_t step = 2 * incx;
-    for (blas_int i = 0; i < n; i++) {
-        double re = v[i * step], im = v[i * step + 1];
-        sum += re * re + im * im;
-    }
-#else
-    for (blas_int i = 0; i < n; i++) {
-        double t = v[i * incx];
-        sum += t * t;
-    }
-#endif
-    acc->sumsq = sum;
-}
-
 sb_r SB_NAME(nrm2)(blas_int n, const sb_t *x, blas_int incx)
 {
     x += sb_vstart(n, incx);
@@ -89,42 +101,9 @@ sb_r SB_NAME(nrm2)(blas_int n, const sb_t *x, blas_int incx)
 
 #else /* double precision: reference 3.11's algorithm */
 
-#define TSML 0x1p-511
-#define TBIG 0x1p+486
-#define SSML 0x1p+537
-#define SBIG 0x1p-538
+#define SSML SB_NRM2_SSML
+#define SBIG SB_NRM2_SBIG
 #define MAXN DBL_MAX
-
-static inline void acc_one(sb_r ax, sb_r *asml, sb_r *amed, sb_r *abig)
-{
-    if (ax > TBIG) {
-        sb_r t = ax * SBIG;
-        *abig += t * t;
-    } else if (ax < TSML) {
-        sb_r t = ax * SSML;
-        *asml += t * t;
-    } else {
-        *amed += ax * ax;
-    }
-}
-
-void SB_NAME(nrm2_part)(blas_int n, const sb_t *x, ptrdiff_t incx, SB_NAME(nrm2_acc) *acc)
-{
-    sb_r asml = 0, amed = 0, abig = 0;
-    const sb_r *v = (const sb_r *)x;
-#if SB_IS_COMPLEX
-    const ptrdiff_t step = 2 * incx;
-    for (blas_int i = 0; i < n; i++) {
-        acc_one(sb_rabs(v[i * step]), &asml, &amed, &abig);
-        acc_one(sb_rabs(v[i * step + 1]), &asml, &amed, &abig);
-    }
-#else
-    for (blas_int i = 0; i < n; i++) acc_one(sb_rabs(v[i * incx]), &asml, &amed, &abig);
-#endif
-    acc->asml = asml;
-    acc->amed = amed;
-    acc->abig = abig;
-}
 
 sb_r SB_NAME(nrm2)(blas_int n, const sb_t *x, blas_int incx)
 {

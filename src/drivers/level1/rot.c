@@ -1,6 +1,7 @@
 /* Plane rotation with real c, s: x_i := c*x_i + s*y_i, y_i := c*y_i - s*x_i
  * (srot, drot, and csrot/zdrot where x and y are complex). */
 #include "drivers/level1.h"
+#include "kernels/kernels.h"
 
 void SB_NAME(rot)(blas_int n, sb_t *x, blas_int incx, sb_t *y, blas_int incy, sb_r cr, sb_r sr)
 {
@@ -9,12 +10,7 @@ void SB_NAME(rot)(blas_int n, sb_t *x, blas_int incx, sb_t *y, blas_int incy, sb
      * results (a component-wise product would not). */
     const sb_t c = cr, s = sr;
     if (incx == 1 && incy == 1) {
-        for (blas_int i = 0; i < n; i++) {
-            sb_t xi = x[i], yi = y[i];
-            sb_t t = c * xi + s * yi;
-            y[i] = c * yi - s * xi;
-            x[i] = t;
-        }
+        SB_NAME(rot_kernel)()(n, x, y, c, s); /* the same products (kernels.h) */
         return;
     }
     x += sb_vstart(n, incx);

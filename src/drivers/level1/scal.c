@@ -1,16 +1,28 @@
 /* x := alpha*x (incx > 0). Reference BLAS multiplies even when alpha is 0, so Inf and NaN in x
  * become NaN; LAPACK's own tests rely on that, so there is no "alpha == 0: write zeros" path.
- * Long vectors are split into contiguous ranges that run in parallel (level1.h). */
+ * Unit stride runs the kernel table's scal loop (kernels.h: the same products as the strided
+ * loop here, in every set); csscal/zdscal the real precision's on the 2n reals. Long vectors
+ * are split into contiguous ranges that run in parallel (level1.h). */
 #include "drivers/level1.h"
+#include "kernels/kernels.h"
 
 static void scal_run(blas_int n, sb_t alpha, sb_t *x, blas_int incx)
 {
     if (incx == 1) {
-        for (blas_int i = 0; i < n; i++) x[i] = alpha * x[i];
+        SB_NAME(scal_kernel)()(n, alpha, x);
         return;
     }
+    /* strided: four independent elements per step (the plain loop runs at one per cycle) */
     const ptrdiff_t ix = incx;
-    for (blas_int i = 0; i < n; i++) x[i * ix] = alpha * x[i * ix];
+    blas_int i = 0;
+    for (; i + 4 <= n; i += 4, x += 4 * ix) {
+        sb_t a0 = x[0], a1 = x[ix], a2 = x[2 * ix], a3 = x[3 * ix];
+        x[0] = alpha * a0;
+        x[ix] = alpha * a1;
+        x[2 * ix] = alpha * a2;
+        x[3 * ix] = alpha * a3;
+    }
+    for (; i < n; i++, x += ix) x[0] = alpha * x[0];
 }
 
 #if SB_IS_COMPLEX
@@ -21,12 +33,21 @@ static void rscal_run(blas_int n, sb_r alpha, sb_t *x, blas_int incx)
     sb_r *v = (sb_r *)x;
     const ptrdiff_t step = 2 * (ptrdiff_t)incx;
     if (incx == 1) {
-        for (ptrdiff_t i = 0; i < 2 * (ptrdiff_t)n; i++) v[i] = alpha * v[i];
+        SB_REAL_KERNEL(scal)()(2 * n, alpha, v);
         return;
     }
-    for (blas_int i = 0; i < n; i++) {
-        v[i * step] = alpha * v[i * step];
-        v[i * step + 1] = alpha * v[i * step + 1];
+    /* strided: two elements (four independent reals) per step */
+    blas_int i = 0;
+    for (; i + 2 <= n; i += 2, v += 2 * step) {
+        sb_r a0 = v[0], a1 = v[1], a2 = v[step], a3 = v[step + 1];
+        v[0] = alpha * a0;
+        v[1] = alpha * a1;
+        v[step] = alpha * a2;
+        v[step + 1] = alpha * a3;
+    }
+    if (i < n) {
+        v[0] = alpha * v[0];
+        v[1] = alpha * v[1];
     }
 }
 #endif

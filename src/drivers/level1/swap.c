@@ -1,14 +1,12 @@
-/* x <-> y. Long vectors are split into contiguous ranges that run in parallel (level1.h). */
+/* x <-> y. Unit stride runs the kernel table's swap loop. Long vectors are split into contiguous
+ * ranges that run in parallel (level1.h). */
 #include "drivers/level1.h"
+#include "kernels/kernels.h"
 
 static void swap_run(blas_int n, sb_t *x, ptrdiff_t ix, sb_t *y, ptrdiff_t iy)
 {
     if (ix == 1 && iy == 1) {
-        for (blas_int i = 0; i < n; i++) {
-            sb_t t = x[i];
-            x[i] = y[i];
-            y[i] = t;
-        }
+        SB_NAME(swap_kernel)()(n, x, y);
         return;
     }
     for (blas_int i = 0; i < n; i++) {

@@ -1,9 +1,10 @@
 /* y := alpha*op(A)*x + beta*y (gemv), and the y := beta*y step every product driver shares.
  *
- * op = N/R: column (axpy) form. Real types use the kernel table's gemv_n kernel (y(i) updated
- * once per column in increasing j with the same arithmetic for every row; a strided y goes
- * through a contiguous copy in chunks of 512). Complex types: four columns per pass over y,
- * unit-stride y in fixed blocks of 4 rows the compiler turns into vector code. op = T/C: dot
+ * op = N/R: column (axpy) form. The kernel table's gemv_n kernel (real) or gemv_nc (complex, N
+ * and R) (y(i) updated once per column in increasing j with the same arithmetic for every row;
+ * a strided y goes through a contiguous copy in chunks of 512). Complex types in the generic set,
+ * which has no gemv_nc: four columns per pass over y, unit-stride y in fixed blocks of 4 rows the
+ * compiler turns into vector code. op = T/C: dot
  * form with a fixed summation scheme per column: real types use the kernel table's gemv_t kernel
  * (4 columns per pass over x; a strided x through a contiguous copy), complex types gemv_dot
  * one column at a time; so every y(j) is the same whichever way the columns are split.
@@ -52,25 +53,34 @@ SB_L2P_INLINE void gemv_n4(blas_int m, const sb_t *restrict a0, const sb_t *rest
 SB_L2P_INLINE void gemv_n(blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda, const sb_t *x,
                           blas_int incx, sb_t *y, blas_int incy, int cj)
 {
-#if !SB_IS_COMPLEX
     /* the kernel table's axpy-form kernel (y(i) updated once per column in increasing j, the
-     * same arithmetic for every row); a strided y goes through a contiguous copy in chunks */
+     * same arithmetic for every row); a strided y goes through a contiguous copy in chunks.
+     * Complex: the generic set has none, the loops below serve it. */
+#if SB_IS_COMPLEX
+    SB_NAME(gemv_nc_fn) kc = SB_NAME(gemv_nc_kernel)();
+#define GEMV_N_KERNEL(rows, ar, yr) kc(cj, (rows), n, alpha, (ar), lda, x, incx, (yr))
+    if (kc) {
+#else
     SB_NAME(gemv_n_fn) kn = SB_NAME(gemv_n_kernel)();
-    if (incy == 1) {
-        kn(m, n, alpha, a, lda, x, incx, y);
-    } else {
-        enum { CHUNK = 512 };
-        sb_t buf[CHUNK];
-        for (blas_int r0 = 0; r0 < m; r0 += CHUNK) {
-            blas_int mr = SB_MIN(CHUNK, m - r0);
-            sb_t *yr = y + (ptrdiff_t)r0 * incy;
-            for (blas_int i = 0; i < mr; i++) buf[i] = yr[(ptrdiff_t)i * incy];
-            kn(mr, n, alpha, a + r0, lda, x, incx, buf);
-            for (blas_int i = 0; i < mr; i++) yr[(ptrdiff_t)i * incy] = buf[i];
-        }
-    }
-    return;
+#define GEMV_N_KERNEL(rows, ar, yr) kn((rows), n, alpha, (ar), lda, x, incx, (yr))
+    {
 #endif
+        if (incy == 1) {
+            GEMV_N_KERNEL(m, a, y);
+        } else {
+            enum { CHUNK = 512 };
+            sb_t buf[CHUNK];
+            for (blas_int r0 = 0; r0 < m; r0 += CHUNK) {
+                blas_int mr = SB_MIN(CHUNK, m - r0);
+                sb_t *yr = y + (ptrdiff_t)r0 * incy;
+                for (blas_int i = 0; i < mr; i++) buf[i] = yr[(ptrdiff_t)i * incy];
+                GEMV_N_KERNEL(mr, a + r0, buf);
+                for (blas_int i = 0; i < mr; i++) yr[(ptrdiff_t)i * incy] = buf[i];
+            }
+        }
+        return;
+    }
+#undef GEMV_N_KERNEL
     blas_int j = 0;
     for (; j + 4 <= n; j += 4) {
         const sb_t *a0 = a + (ptrdiff_t)j * lda;

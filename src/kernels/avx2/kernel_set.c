@@ -21,4 +21,14 @@ const SB_CAT3(sb_, SB_P, _kernel_set_t) SB_NAME(kernel_set_avx2) = {
 #endif
     .axpy = SB_NAME(axpy_avx2),
     .dot = SB_NAME(dot_avx2),
+    .scal = SB_NAME(scal_avx2),
+    .swap = SB_NAME(swap_avx2),
+    .rot = SB_NAME(rot_avx2),
+    .iamax = SB_NAME(iamax_avx2),
+#if !SB_IS_COMPLEX
+    .asum = SB_NAME(asum_avx2),
+    .nrm2 = SB_NAME(nrm2_avx2),
+#else
+    .gemv_nc = SB_NAME(gemv_nc_avx2),
+#endif
 };

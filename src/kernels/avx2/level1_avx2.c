@@ -15,21 +15,7 @@
 #include "kernels/kernels.h"
 
 #include "common/precision.h"
-#include "kernels/avx2/vec_avx2.h"
-
-/* besides the set's shared operations (vec_avx2.h): separate multiply, and the complex helpers */
-#if SB_IS_DOUBLE
-#define V_MUL(a, b) _mm256_mul_pd((a), (b))
-#define V_ALT(a) _mm256_setr_pd(-(a), (a), -(a), (a))
-#define V_SWAP_PAIRS(v) _mm256_permute_pd((v), 0x5)
-#else
-#define V_MUL(a, b) _mm256_mul_ps((a), (b))
-#define V_ALT(a) _mm256_setr_ps(-(a), (a), -(a), (a), -(a), (a), -(a), (a))
-#define V_SWAP_PAIRS(v) _mm256_permute_ps((v), 0xB1)
-#endif
-
-/* a multiply and an add stay two rounded operations (see above) */
-#define NO_CONTRACT __attribute__((optimize("fp-contract=off")))
+#include "kernels/avx2/vec_level1_avx2.h"
 
 #if !SB_IS_COMPLEX
 

@@ -1,8 +1,9 @@
 /* The AVX-512 kernel set (F/DQ/BW/VL), one part per precision (kernels.h). Its own: the gemm
  * microkernels with register blocks for 32 zmm registers, the trsm tile kernel on them, the
  * unpacked small gemm, and gemv and symv (LAPACK's reductions run them on matrices in L2/L3,
- * where the width of the vectors shows). Taken from the AVX2 set, which every AVX-512 CPU runs:
- * the packers (they serve any register block) and the level-1 loops. */
+ * where the width of the vectors shows), the level-1 loops scal, swap, rot and asum, and the
+ * complex gemv N. Taken from the AVX2 set, which every AVX-512 CPU runs: the packers (they serve
+ * any register block) and the other level-1 loops. */
 #include "kernels/kernels.h"
 
 SB_KERNEL_PROTOTYPES(avx512)
@@ -26,4 +27,14 @@ const SB_CAT3(sb_, SB_P, _kernel_set_t) SB_NAME(kernel_set_avx512) = {
 #endif
     .axpy = SB_NAME(axpy_avx2),
     .dot = SB_NAME(dot_avx2),
+    .scal = SB_NAME(scal_avx512),
+    .swap = SB_NAME(swap_avx512),
+    .rot = SB_NAME(rot_avx512),
+    .iamax = SB_NAME(iamax_avx2),
+#if !SB_IS_COMPLEX
+    .asum = SB_NAME(asum_avx512),
+    .nrm2 = SB_NAME(nrm2_avx2),
+#else
+    .gemv_nc = SB_NAME(gemv_nc_avx512),
+#endif
 };

@@ -17,4 +17,12 @@ const SB_CAT3(sb_, SB_P, _kernel_set_t) SB_NAME(kernel_set_generic) = {
 #endif
     .axpy = SB_NAME(axpy_generic),
     .dot = SB_NAME(dot_generic),
+    .scal = SB_NAME(scal_generic),
+    .swap = SB_NAME(swap_generic),
+    .rot = SB_NAME(rot_generic),
+    .iamax = SB_NAME(iamax_generic),
+#if !SB_IS_COMPLEX
+    .asum = SB_NAME(asum_generic),
+    .nrm2 = SB_NAME(nrm2_generic),
+#endif
 };

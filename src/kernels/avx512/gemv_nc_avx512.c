@@ -1,0 +1,29 @@
+/* AVX-512 complex axpy-form gemv kernel (op N or conj, c and z, unit-stride y): the loops of the
+ * avx2 set's (generic/gemv_nc_body.h) on 512-bit vectors, the tail under an AVX-512 mask, eight
+ * columns per pass (32 registers). The same FMAs per element in column order as the avx2 set, so
+ * both sets give the same bits. */
+#include "kernels/kernels.h"
+
+#include "common/precision.h"
+
+#if SB_IS_COMPLEX
+
+#include "kernels/avx512/vec_avx512.h"
+#if SB_IS_DOUBLE
+#define V_PAIR(re, im) _mm512_setr_pd((re), (im), (re), (im), (re), (im), (re), (im))
+#define V_SWAP_PAIRS(v) _mm512_permute_pd((v), 0x55)
+#else
+#define V_PAIR(re, im)                                                                                 \
+    _mm512_setr_ps((re), (im), (re), (im), (re), (im), (re), (im), (re), (im), (re), (im), (re), (im), (re), (im))
+#define V_SWAP_PAIRS(v) _mm512_permute_ps((v), 0xB1)
+#endif
+#define NC_MAX 8
+/* rows per chunk: the y chunk stays in L1 */
+#define CH (16384 / (int)sizeof(sb_t))
+
+#define GEMV_NC_KERNEL SB_NAME(gemv_nc_avx512)
+#include "kernels/generic/gemv_nc_body.h"
+
+#else
+typedef int sb_gemv_nc_avx512_real_unused; /* real gemv N: gemv_n_avx512.c */
+#endif
