@@ -20,9 +20,10 @@
  *    parts instead of the two taking turns. These two rules keep a sleeping worker from
  *    holding up a call made after a pause (issue 12: 2.2x the 1-thread time at dgemv n = 512;
  *    the parked_workers torture case checks it).
- *  - Sleeping workers 0 and 1 are kept off the caller's CPU (keep_off_caller_cpu), so that a
- *    wake-up puts them on another CPU where they help; and a small job that finds the workers
- *    asleep outside a run of calls does not wake them at all (sb_threads_for).
+ *  - Sleeping workers 0 and 1 are kept off the caller's CPU while they are woken
+ *    (keep_off_caller_cpu), so that the wake-up puts them on another CPU where they help; and a
+ *    small job that finds the workers asleep outside a run of calls does not wake them at all
+ *    (sb_threads_for).
  *  - fork(): a pthread_atfork handler for the CHILD only. The child has one thread and none of
  *    the parent's workers, so it overwrites the pool state with a fresh one and leaves the old
  *    worker table unwritten (no lock is unlocked or taken, no thread joined, a generation
@@ -87,7 +88,7 @@ struct worker {
     pthread_t tid;
     sb_worker_stack stack; /* the pool's own stack for this slot, kept for its next thread */
     atomic_int os_tid;     /* the thread's kernel id (for sched_setaffinity), 0 until it runs */
-    int kept_off;          /* owner of `busy` only: the CPU this thread is kept off, or -1 */
+    atomic_int narrowed;   /* kept off the caller's CPU for this wake-up (see keep_off_caller_cpu) */
 } __attribute__((aligned(64)));
 
 struct pool {
@@ -110,6 +111,7 @@ struct pool {
 };
 
 static struct pool P;
+static cpu_set_t wide_mask; /* the caller's affinity, for woken workers to take back (keep_off_caller_cpu) */
 /* The runtime's thread-local variables are initial-exec (SB_TLS), which makes the library's whole
  * TLS block static, also when it is loaded with dlopen (numpy, the benchmark): a worker's first
  * use of TLS then costs no malloc, and so no malloc arena of its own, whose lock and pages
@@ -274,6 +276,10 @@ static void *worker_main(void *arg)
         if (cur == seen) break; /* idle too long: exit; the next job starts a new thread */
         seen = cur;
         if (atomic_load_explicit(&P.shutdown, memory_order_acquire)) break;
+        if (atomic_load_explicit(&w->narrowed, memory_order_acquire)) { /* placed: take the whole affinity back */
+            sched_setaffinity(0, sizeof wide_mask, &wide_mask);
+            atomic_store(&w->narrowed, 0);
+        }
         run_parts(w->index);
     }
     atomic_fetch_sub(&P.live, 1);
@@ -312,7 +318,7 @@ static int ensure_workers(int want)
             atomic_store(&w->state, W_NONE);
         }
         w->index = i;
-        w->kept_off = -1; /* a new thread has the creator's affinity */
+        atomic_store(&w->narrowed, 0);
         atomic_store(&w->os_tid, 0);
         atomic_store(&w->wake, 0);
         atomic_store(&w->sleeping, 0);
@@ -344,10 +350,11 @@ static int ensure_workers(int want)
 
 /* Owner of `busy` only. A sleeping worker that the caller wakes is put by the kernel on the
  * caller's own CPU when the other CPUs are idle vCPUs (KVM reports them preempted): there it can
- * only take turns with the caller. So sleeping workers are kept off the caller's CPU (their
- * affinity is the caller's minus that CPU; they are woken straight onto another one: about 40-60
- * µs on the Xeon 6 model 207 VM), and let back on when the caller moves. One system call per
- * worker and move of the caller; nothing where the caller may run on one CPU only. */
+ * only take turns with the caller. So a sleeping worker about to be woken gets the caller's
+ * affinity minus the caller's CPU, and the wake puts it on another CPU (about 40-60 µs later on
+ * the Xeon 6 model 207 VM); once awake it takes the caller's whole affinity back (worker_main),
+ * so that a busy CPU never holds it. 0.7 µs per system call; nothing where the caller may run on
+ * one CPU only. */
 static void keep_off_caller_cpu(struct worker *slots, int nw, int cpu)
 {
     if (cpu < 0 || cpu >= CPU_SETSIZE) return;
@@ -356,13 +363,16 @@ static void keep_off_caller_cpu(struct worker *slots, int nw, int cpu)
     for (int i = 0; i < nw; i++) {
         struct worker *w = &slots[i];
         int tid = atomic_load_explicit(&w->os_tid, memory_order_relaxed);
-        if (w->kept_off == cpu || tid == 0 || !atomic_load_explicit(&w->sleeping, memory_order_relaxed)) continue;
+        if (tid == 0 || !atomic_load_explicit(&w->sleeping, memory_order_relaxed) ||
+            atomic_load_explicit(&w->narrowed, memory_order_relaxed))
+            continue;
         if (!have_mask) {
             if (sched_getaffinity(0, sizeof mask, &mask) != 0 || !CPU_ISSET(cpu, &mask) || CPU_COUNT(&mask) < 2) return;
+            wide_mask = mask; /* published to the worker by the wake-up (seq_cst) */
             CPU_CLR(cpu, &mask);
             have_mask = 1;
         }
-        if (sched_setaffinity(tid, sizeof mask, &mask) == 0) w->kept_off = cpu;
+        if (sched_setaffinity(tid, sizeof mask, &mask) == 0) atomic_store(&w->narrowed, 1);
     }
 }
 
