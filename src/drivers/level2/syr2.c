@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include "kernels/kernels.h"
 #include "runtime/parallel.h"
 
 static inline sb_t *col_full(sb_t *a, blas_int lda, int upper, blas_int n, blas_int j)
@@ -23,12 +24,32 @@ static inline sb_t *col_packed(sb_t *ap, blas_int unused, int upper, blas_int n,
 
 typedef sb_t *(*col_fn)(sb_t *, blas_int, int, blas_int, blas_int);
 
+/* col[i] := col[i] + x(i)*t1 + y(i)*t2 for rows i0 <= i < i1. With unit strides and no conj: the
+ * kernel table's axpy twice, whose contract (a rounded product, complex as C's under
+ * -fcx-fortran-rules without FMA, then a rounded add) gives the same bits as this loop (built
+ * without FMA) in every set, in vector registers of the set's width (zher2 L, 1 thread, CPU time:
+ * n = 500 221 -> 141 us, n = 1000 946 -> 717 us). */
+static inline __attribute__((always_inline)) void syr2_col(sb_t *col, blas_int i0, blas_int i1, const sb_t *x,
+                                                            blas_int incx, const sb_t *y, blas_int incy, sb_t t1,
+                                                            sb_t t2, int cx, SB_NAME(axpy_fn) axpy)
+{
+    if (incx == 1 && incy == 1 && !cx) {
+        if (i1 > i0) {
+            axpy(i1 - i0, t1, x + i0, col + i0);
+            axpy(i1 - i0, t2, y + i0, col + i0);
+        }
+        return;
+    }
+    for (blas_int i = i0; i < i1; i++)
+        col[i] = col[i] + sb_conj_if(cx, x[(ptrdiff_t)i * incx]) * t1 + sb_conj_if(cx, y[(ptrdiff_t)i * incy]) * t2;
+}
+
 /* columns j0 <= j < j1 */
 static inline __attribute__((always_inline)) void syr2_body(blas_int j0, blas_int j1, int upper, blas_int n,
                                                              sb_t alpha, const sb_t *x,
                                                              blas_int incx, const sb_t *y, blas_int incy,
                                                              sb_t *a, blas_int lda, int herm, int cx,
-                                                             col_fn colp)
+                                                             col_fn colp, SB_NAME(axpy_fn) axpy)
 {
 #define XV(i) sb_conj_if(cx, x[(ptrdiff_t)(i) * incx])
 #define YV(i) sb_conj_if(cx, y[(ptrdiff_t)(i) * incy])
@@ -40,11 +61,11 @@ static inline __attribute__((always_inline)) void syr2_body(blas_int j0, blas_in
             if (xj == 0 && yj == 0) continue;
             sb_t t1 = alpha * yj, t2 = alpha * xj;
             col[j] = col[j] + xj * t1 + yj * t2;
-            for (blas_int i = i0; i < i1; i++) col[i] = col[i] + XV(i) * t1 + YV(i) * t2;
+            syr2_col(col, i0, i1, x, incx, y, incy, t1, t2, cx, axpy);
         } else {
             if (xj != 0 || yj != 0) {
                 sb_t t1 = alpha * sb_conj(yj), t2 = sb_conj(alpha * xj);
-                for (blas_int i = i0; i < i1; i++) col[i] = col[i] + XV(i) * t1 + YV(i) * t2;
+                syr2_col(col, i0, i1, x, incx, y, incy, t1, t2, cx, axpy);
                 col[j] = sb_make(sb_creal(col[j]) + sb_creal(xj * t1 + yj * t2), 0);
             } else {
                 col[j] = sb_make(sb_creal(col[j]), 0);
@@ -59,22 +80,22 @@ static inline __attribute__((always_inline)) void syr2_body(blas_int j0, blas_in
 #define SYR2_DISPATCH(COLP)                                                                        \
     do {                                                                                           \
         if (herm) {                                                                                \
-            if (conjxy) syr2_body(j0, j1, upper, n, alpha, x, incx, y, incy, a, lda, 1, 1, COLP);         \
-            else if (incx == 1 && incy == 1) syr2_body(j0, j1, upper, n, alpha, x, 1, y, 1, a, lda, 1, 0, COLP); \
-            else syr2_body(j0, j1, upper, n, alpha, x, incx, y, incy, a, lda, 1, 0, COLP);                \
+            if (conjxy) syr2_body(j0, j1, upper, n, alpha, x, incx, y, incy, a, lda, 1, 1, COLP, axpy);         \
+            else if (incx == 1 && incy == 1) syr2_body(j0, j1, upper, n, alpha, x, 1, y, 1, a, lda, 1, 0, COLP, axpy); \
+            else syr2_body(j0, j1, upper, n, alpha, x, incx, y, incy, a, lda, 1, 0, COLP, axpy);                \
         } else if (conjxy) {                                                                       \
-            syr2_body(j0, j1, upper, n, alpha, x, incx, y, incy, a, lda, 0, 1, COLP);                     \
+            syr2_body(j0, j1, upper, n, alpha, x, incx, y, incy, a, lda, 0, 1, COLP, axpy);                     \
         } else if (incx == 1 && incy == 1) {                                                       \
-            syr2_body(j0, j1, upper, n, alpha, x, 1, y, 1, a, lda, 0, 0, COLP);                           \
+            syr2_body(j0, j1, upper, n, alpha, x, 1, y, 1, a, lda, 0, 0, COLP, axpy);                           \
         } else {                                                                                   \
-            syr2_body(j0, j1, upper, n, alpha, x, incx, y, incy, a, lda, 0, 0, COLP);                     \
+            syr2_body(j0, j1, upper, n, alpha, x, incx, y, incy, a, lda, 0, 0, COLP, axpy);                     \
         }                                                                                          \
     } while (0)
 #else
 #define SYR2_DISPATCH(COLP)                                                                        \
     do {                                                                                           \
-        if (incx == 1 && incy == 1) syr2_body(j0, j1, upper, n, alpha, x, 1, y, 1, a, lda, 0, 0, COLP);   \
-        else syr2_body(j0, j1, upper, n, alpha, x, incx, y, incy, a, lda, 0, 0, COLP);                    \
+        if (incx == 1 && incy == 1) syr2_body(j0, j1, upper, n, alpha, x, 1, y, 1, a, lda, 0, 0, COLP, axpy);   \
+        else syr2_body(j0, j1, upper, n, alpha, x, incx, y, incy, a, lda, 0, 0, COLP, axpy);                    \
     } while (0)
 #endif
 
@@ -92,6 +113,7 @@ static void syr2_cols(const syr2_job *g, blas_int j0, blas_int j1)
     const blas_int n = g->n, incx = g->incx, incy = g->incy, lda = g->lda;
     const sb_t alpha = g->alpha, *x = g->x, *y = g->y;
     sb_t *a = g->a;
+    const SB_NAME(axpy_fn) axpy = SB_NAME(axpy_kernel)();
     (void)herm;
     (void)conjxy;
     if (g->packed) SYR2_DISPATCH(col_packed);
@@ -117,7 +139,7 @@ static void syr2_part(void *v, int p, int np)
 /* Flop equivalents per flop for sb_threads_for(): like ger, the update reads and writes A once and
  * is memory-bound (ger's weight, counting the stored elements). With the default threshold (2e6) a
  * second thread joins from n = 707 on (real; complex from n = 354), where one thread takes about
- * 100 us or more (dsyr2 n = 707: 124 us, zher2 n = 350: 103 us, CPU time, 1 thread, on the 2-vCPU
+ * 100 us (dsyr2 n = 707: 124 to 155 us, zher2 n = 354: 81 us, CPU time, 1 thread, on the 2-vCPU
  * Xeon 6 model 207): conservative, as the 2-thread gain could not be measured on the shared machine. */
 #ifndef SYR2_W
 #define SYR2_W 4.0
