@@ -54,12 +54,10 @@ void SB_NAME(sbmv)(int upper, int mode, blas_int n, blas_int k, sb_t alpha, cons
                    const sb_t *x, blas_int incx, sb_t beta, sb_t *y, blas_int incy);
 void SB_NAME(spmv)(int upper, int mode, blas_int n, sb_t alpha, const sb_t *ap, const sb_t *x, blas_int incx,
                    sb_t beta, sb_t *y, blas_int incy);
-#if !SB_IS_COMPLEX
-/* symv/spmv of real types on the kernel table's symv kernel (symv.c): alpha != 0, n > 0; lda = 0
- * for packed storage. Returns 0 (and does nothing) when no workspace could be had. */
-int SB_NAME(symv_blocked)(int upper, blas_int n, sb_t alpha, const sb_t *a, blas_int lda, const sb_t *x,
+/* symv/spmv (any mode) on the kernel table's symv or hemv kernel (symv.c): alpha != 0, n > 0;
+ * lda = 0 for packed storage. Returns 0 (and does nothing) when no workspace could be had. */
+int SB_NAME(symv_blocked)(int upper, int mode, blas_int n, sb_t alpha, const sb_t *a, blas_int lda, const sb_t *x,
                           blas_int incx, sb_t beta, sb_t *y, blas_int incy);
-#endif
 /* x := op(A)*x, A n x n triangular (unit: diagonal taken as 1, not read). */
 void SB_NAME(trmv)(int upper, int op, int unit, blas_int n, const sb_t *a, blas_int lda, sb_t *x, blas_int incx);
 void SB_NAME(tbmv)(int upper, int op, int unit, blas_int n, blas_int k, const sb_t *a, blas_int lda, sb_t *x,

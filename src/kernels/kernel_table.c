@@ -180,8 +180,10 @@ sb_s_gemv_n_fn sb_s_gemv_n_kernel(void) { return get()->s->gemv_n; }
 sb_d_gemv_n_fn sb_d_gemv_n_kernel(void) { return get()->d->gemv_n; }
 sb_s_symv_fn sb_s_symv_kernel(void) { return get()->s->symv; }
 sb_d_symv_fn sb_d_symv_kernel(void) { return get()->d->symv; }
-sb_c_symv_fn sb_c_symv_kernel(void) { return NULL; } /* complex hemv: the driver's own loop */
+sb_c_symv_fn sb_c_symv_kernel(void) { return NULL; } /* complex: hemv */
 sb_z_symv_fn sb_z_symv_kernel(void) { return NULL; }
+sb_c_hemv_fn sb_c_hemv_kernel(void) { return get()->c->hemv; }
+sb_z_hemv_fn sb_z_hemv_kernel(void) { return get()->z->hemv; }
 
 sb_s_axpy_fn sb_s_axpy_kernel(void) { return get()->s->axpy; }
 sb_d_axpy_fn sb_d_axpy_kernel(void) { return get()->d->axpy; }

@@ -114,9 +114,11 @@ sb_z_gemv_nc_fn sb_z_gemv_nc_kernel(void);
     typedef void (*sb_##P##_axpy_fn)(blas_int n, T alpha, const T *x, T *y);                            \
     typedef void (*sb_##P##_symv_fn)(int upper, blas_int n, blas_int j0, blas_int j1, const T *a,        \
                                      blas_int lda, const T *x, T *w);                                    \
+    typedef void (*sb_##P##_hemv_fn)(int herm, int upper, blas_int n, blas_int j0, blas_int j1,          \
+                                     const T *a, blas_int lda, const T *x, T *w);                        \
     typedef T (*sb_##P##_dot_fn)(blas_int n, const T *x, const T *y, int conjx);                         \
     /* One precision's part of a kernel set: a constant description (src/kernels/<set>/kernel_set.c). \
-     * gemv_t, gemv_n, symv: real only (NULL for complex); small may be NULL. */                         \
+     * gemv_t, gemv_n, symv: real only (NULL for complex); hemv: complex only; small may be NULL. */                         \
     typedef struct {                                                                                     \
         int mr, nr; /* register block of ukr (and trsm_ukr) */                                           \
         sb_##P##_gemm_ukr_fn ukr;                                                                        \
@@ -127,6 +129,7 @@ sb_z_gemv_nc_fn sb_z_gemv_nc_kernel(void);
         sb_##P##_gemv_t_fn gemv_t;                                                                       \
         sb_##P##_gemv_n_fn gemv_n;                                                                       \
         sb_##P##_symv_fn symv;                                                                           \
+        sb_##P##_hemv_fn hemv; /* complex only */                                                        \
         sb_##P##_axpy_fn axpy;                                                                           \
         sb_##P##_dot_fn dot;                                                                             \
         sb_##P##_scal_fn scal;                                                                           \
@@ -159,6 +162,8 @@ SB_KERNEL_TYPES_DECL(s, float)
 SB_KERNEL_TYPES_DECL(d, double)
 SB_KERNEL_TYPES_DECL(c, float _Complex)
 SB_KERNEL_TYPES_DECL(z, double _Complex)
+sb_c_hemv_fn sb_c_hemv_kernel(void); /* complex only, every set */
+sb_z_hemv_fn sb_z_hemv_kernel(void);
 
 /* A kernel set: its name, whether this CPU and OS can run it, and its four precisions' parts. */
 typedef struct {
@@ -223,6 +228,15 @@ typedef struct {
  * w(i) += a(i,j)x(j) for each of those rows. Each stored element is read once for both. The
  * order of the operations depends only on (upper, n, j0, j1), so a driver that cuts the columns
  * into blocks chosen from n alone, each block into its own w, gets the same bits on any thread.
+ *
+ * ---- hemv, both halves of a hermitian or complex symmetric product in one pass (c, z) ----
+ * hemv(herm, upper, n, j0, j1, a, lda, x, w): symv's contract for complex A, with the mirrored
+ * element (j, i) of a stored a(i,j) taken as conj(a(i,j)) if herm (hermitian; the diagonal's
+ * imaginary part is then not read, its real part multiplies x(j) as a real times a complex, as
+ * the reference does) or as a(i,j) if not (complex symmetric; the full diagonal). So
+ * w(j) += d x(j) + sum of op(a(i,j)) x(i), w(i) += a(i,j) x(j), each stored element read once
+ * for both; the order of the operations depends only on (herm, upper, n, j0, j1), so the same
+ * blocked driver gets the same bits on any thread. The sets' arithmetic differs (generic: no FMA).
  *
  * ---- level-1 unit-stride loops (all precisions) ----
  * axpy(n, alpha, x, y): y[i] := alpha*x[i] + y[i] for i < n (n >= 0, x and y unit stride).
@@ -289,6 +303,8 @@ const char *sb_kernel_reason(void);
                                const sb_t *x, blas_int incx, sb_t *y);                                   \
     void SB_NAME(symv_##SET)(int upper, blas_int n, blas_int j0, blas_int j1, const sb_t *a, blas_int lda,  \
                              const sb_t *x, sb_t *w);                                                    \
+    void SB_NAME(hemv_##SET)(int herm, int upper, blas_int n, blas_int j0, blas_int j1, const sb_t *a,      \
+                             blas_int lda, const sb_t *x, sb_t *w);                                      \
     void SB_NAME(axpy_##SET)(blas_int n, sb_t alpha, const sb_t *x, sb_t *y);                            \
     sb_t SB_NAME(dot_##SET)(blas_int n, const sb_t *x, const sb_t *y, int conjx);                        \
     void SB_NAME(scal_##SET)(blas_int n, sb_t alpha, sb_t *x);                                          \

@@ -1,27 +1,34 @@
-/* ?symv and ?spmv (real; complex ?hemv/?hpmv check the same shapes on the generic loop) at the
- * sizes where the driver cuts the columns into blocks (n >= 512) and the kernel's strips, column
- * groups, masked and scalar remainders all occur: both triangles, lda > n, positive and negative increments, guard
- * bands around y, NaN in the triangle that is not referenced; and the result bitwise the same at
- * 1, 2 and 3 threads (every call may go parallel here: SAFEBLAS_PARALLEL_THRESHOLD=0). */
+/* ?symv and ?spmv (real) and ?hemv and ?hpmv (complex, also through CBLAS row-major, which the
+ * driver runs as conj(H conj(x))) on the symv and hemv kernels, at the sizes where the driver
+ * cuts the columns into blocks (n >= 512) and the kernels' strips, column groups (4, 8), masked
+ * and scalar remainders all occur: both triangles, lda > n, positive and negative increments,
+ * guard bands around y, NaN in the triangle that is not referenced and (complex) in the
+ * imaginary parts of the diagonal; and the result bitwise the same at 1, 2 and 3 threads (every
+ * call may go parallel here: SAFEBLAS_PARALLEL_THRESHOLD=0). */
 #include <stdlib.h>
 
 #include "level2_products_test.h"
 #include "safeblas.h"
 
-/* ap: the same triangle packed, or NULL for the full-storage routine */
-static void sym_call(const char *ul, blas_int n, sb_t alpha, const sb_t *a, blas_int lda, const sb_t *ap,
+/* ap: the same triangle packed, or NULL for the full-storage routine; row: CBLAS row-major on the
+ * same storage (complex only), whose matrix is the transpose of the column-major one */
+static void sym_call(int row, const char *ul, blas_int n, sb_t alpha, const sb_t *a, blas_int lda, const sb_t *ap,
                      const sb_t *x, blas_int incx, sb_t beta, sb_t *y, blas_int incy)
 {
 #if SB_IS_COMPLEX
-    if (ap) SB_F77(hpmv)(ul, &n, &alpha, ap, x, &incx, &beta, y, &incy);
+    CBLAS_UPLO flipped = ul[0] == 'U' ? CblasLower : CblasUpper; /* the same stored triangle */
+    if (row && ap) SB_CBLAS(hpmv)(CblasRowMajor, flipped, n, SBT_S(alpha), ap, x, incx, SBT_S(beta), y, incy);
+    else if (row) SB_CBLAS(hemv)(CblasRowMajor, flipped, n, SBT_S(alpha), a, lda, x, incx, SBT_S(beta), y, incy);
+    else if (ap) SB_F77(hpmv)(ul, &n, &alpha, ap, x, &incx, &beta, y, &incy);
     else SB_F77(hemv)(ul, &n, &alpha, a, &lda, x, &incx, &beta, y, &incy);
 #else
+    (void)row;
     if (ap) SB_F77(spmv)(ul, &n, &alpha, ap, x, &incx, &beta, y, &incy);
     else SB_F77(symv)(ul, &n, &alpha, a, &lda, x, &incx, &beta, y, &incy);
 #endif
 }
 
-static void run_one(int packed, int upper, blas_int n, int ldextra, blas_int incx, blas_int incy)
+static void run_one(int row, int packed, int upper, blas_int n, int ldextra, blas_int incx, blas_int incy)
 {
     blas_int lda = n + ldextra;
     sbt_mat A = sbt_mat_new(n, n, lda);
@@ -53,6 +60,7 @@ static void run_one(int packed, int upper, blas_int n, int ldextra, blas_int inc
 #if SB_IS_COMPLEX
             if (r == c) a = sb_creal(a);
             if (mirror) a = sb_conj(a);
+            if (row) a = sb_conj(a); /* the transpose of a hermitian matrix */
 #endif
             s += a * sbt_vec_orig(&x, c);
             sa += (double)sb_abs1(a) * (double)sb_abs1(sbt_vec_orig(&x, c));
@@ -70,13 +78,13 @@ static void run_one(int packed, int upper, blas_int n, int ldextra, blas_int inc
         memcpy(y.buf, y.copy, ybytes);
         safeblas_set_num_threads(threads[t]);
         sbt_xerbla_reset();
-        sym_call(ul, n, alpha, A.a, lda, ap, x.v, incx, beta, y.v, incy);
+        sym_call(row, ul, n, alpha, A.a, lda, ap, x.v, incx, beta, y.v, incy);
         sbt_expect_no_xerbla("symv");
         if (t == 0) {
             memcpy(first, y.buf, ybytes);
             CHECK(sbt_vec_matches(&y, want, scale, 4.0 * (n + 4) * SBT_EPS),
-                  "%s uplo=%s n=%d ldx=%d incx=%d incy=%d: wrong y", packed ? "packed" : "full", ul, (int)n, ldextra,
-                  (int)incx, (int)incy);
+                  "%s%s uplo=%s n=%d ldx=%d incx=%d incy=%d: wrong y", row ? "row-major " : "",
+                  packed ? "packed" : "full", ul, (int)n, ldextra, (int)incx, (int)incy);
             CHECK(sbt_vec_guards_intact(&y), "uplo=%s n=%d: wrote outside y", ul, (int)n);
             CHECK(sbt_mat_untouched(&A) && sbt_vec_untouched(&x), "uplo=%s n=%d: changed A or x", ul, (int)n);
         } else {
@@ -97,11 +105,14 @@ int main(void)
 {
     setenv("SAFEBLAS_PARALLEL_THRESHOLD", "0", 1); /* before the first call reads it */
     /* 1 block below 512; 2 from 512, 4 from 1024; sizes off the strips and the column groups */
-    static const blas_int sizes[] = {31, 64, 97, 511, 512, 517, 1023, 1030};
+    static const blas_int sizes[] = {1, 2, 3, 5, 9, 12, 13, 31, 64, 97, 511, 512, 517, 1023, 1030};
     static const blas_int incs[][2] = {{1, 1}, {2, -1}, {-3, 2}, {-1, -2}};
-    for (int packed = 0; packed < 2; packed++)
-        for (int upper = 0; upper < 2; upper++)
-            for (int s = 0; s < (int)(sizeof sizes / sizeof sizes[0]); s++)
-                for (int i = 0; i < 4; i++) run_one(packed, upper, sizes[s], (s + i) % 3 * 5, incs[i][0], incs[i][1]);
+    for (int row = 0; row < 1 + SB_IS_COMPLEX; row++)
+        for (int packed = 0; packed < 2; packed++)
+            for (int upper = 0; upper < 2; upper++)
+                for (int s = 0; s < (int)(sizeof sizes / sizeof sizes[0]); s++)
+                    for (int i = 0; i < 4; i++)
+                        if (!row || sizes[s] < 600) /* row-major: one size with blocks is enough */
+                            run_one(row, packed, upper, sizes[s], (s + i) % 3 * 5, incs[i][0], incs[i][1]);
     return sbt_finish("level2_symv_blocks_" SB_UPPER);
 }

@@ -9,11 +9,6 @@
 #if SB_IS_COMPLEX
 
 #include "kernels/avx2/vec_level1_avx2.h"
-#if SB_IS_DOUBLE
-#define V_PAIR(re, im) _mm256_setr_pd((re), (im), (re), (im))
-#else
-#define V_PAIR(re, im) _mm256_setr_ps((re), (im), (re), (im), (re), (im), (re), (im))
-#endif
 #define NC_MAX 4
 /* rows per chunk: the y chunk stays in L1 */
 #define CH (16384 / (int)sizeof(sb_t))

@@ -18,6 +18,8 @@ const SB_CAT3(sb_, SB_P, _kernel_set_t) SB_NAME(kernel_set_avx2) = {
     .gemv_t = SB_NAME(gemv_t_avx2),
     .gemv_n = SB_NAME(gemv_n_avx2),
     .symv = SB_NAME(symv_avx2),
+#else
+    .hemv = SB_NAME(hemv_avx2),
 #endif
     .axpy = SB_NAME(axpy_avx2),
     .dot = SB_NAME(dot_avx2),

@@ -1,6 +1,7 @@
 /* The level-1 loops' vector operations beside vec_avx2.h's, for the current real precision:
  * V_MUL, V_SUB, V_MAX(a, b) / V_MIN(a, b) (b when either is NaN), V_ABS, V_ALT(a) = (-a, a, -a,
- * a, ...), V_SWAP_PAIRS (lanes 2k and 2k+1 exchanged: re <-> im), V_HADD (pair sums, lanes in
+ * a, ...), V_SWAP_PAIRS (lanes 2k and 2k+1 exchanged: re <-> im), V_PAIR(re, im) (re, im, re,
+ * im, ...), V_HADD (pair sums, lanes in
  * the instruction's order), V_MOVEMASK (one bit per lane), V_EQ (lanes equal). */
 #ifndef SB_KERNELS_AVX2_VEC_LEVEL1_H
 #define SB_KERNELS_AVX2_VEC_LEVEL1_H
@@ -15,6 +16,7 @@
 #define V_ABS(a) _mm256_andnot_pd(_mm256_set1_pd(-0.0), (a))
 #define V_ALT(a) _mm256_setr_pd(-(a), (a), -(a), (a))
 #define V_SWAP_PAIRS(v) _mm256_permute_pd((v), 0x5)
+#define V_PAIR(re, im) _mm256_setr_pd((re), (im), (re), (im))
 #define V_HADD(a, b) _mm256_hadd_pd((a), (b))
 #define V_MOVEMASK(v) _mm256_movemask_pd(v)
 #define V_EQ(a, b) _mm256_cmp_pd((a), (b), _CMP_EQ_OQ)
@@ -26,6 +28,7 @@
 #define V_ABS(a) _mm256_andnot_ps(_mm256_set1_ps(-0.0f), (a))
 #define V_ALT(a) _mm256_setr_ps(-(a), (a), -(a), (a), -(a), (a), -(a), (a))
 #define V_SWAP_PAIRS(v) _mm256_permute_ps((v), 0xB1)
+#define V_PAIR(re, im) _mm256_setr_ps((re), (im), (re), (im), (re), (im), (re), (im))
 #define V_HADD(a, b) _mm256_hadd_ps((a), (b))
 #define V_MOVEMASK(v) _mm256_movemask_ps(v)
 #define V_EQ(a, b) _mm256_cmp_ps((a), (b), _CMP_EQ_OQ)

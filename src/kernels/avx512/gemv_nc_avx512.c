@@ -9,14 +9,6 @@
 #if SB_IS_COMPLEX
 
 #include "kernels/avx512/vec_avx512.h"
-#if SB_IS_DOUBLE
-#define V_PAIR(re, im) _mm512_setr_pd((re), (im), (re), (im), (re), (im), (re), (im))
-#define V_SWAP_PAIRS(v) _mm512_permute_pd((v), 0x55)
-#else
-#define V_PAIR(re, im)                                                                                 \
-    _mm512_setr_ps((re), (im), (re), (im), (re), (im), (re), (im), (re), (im), (re), (im), (re), (im), (re), (im))
-#define V_SWAP_PAIRS(v) _mm512_permute_ps((v), 0xB1)
-#endif
 #define NC_MAX 8
 /* rows per chunk: the y chunk stays in L1 */
 #define CH (16384 / (int)sizeof(sb_t))

@@ -24,6 +24,8 @@ const SB_CAT3(sb_, SB_P, _kernel_set_t) SB_NAME(kernel_set_avx512) = {
     .gemv_t = SB_NAME(gemv_t_avx512),
     .gemv_n = SB_NAME(gemv_n_avx512),
     .symv = SB_NAME(symv_avx512),
+#else
+    .hemv = SB_NAME(hemv_avx512),
 #endif
     .axpy = SB_NAME(axpy_avx2),
     .dot = SB_NAME(dot_avx2),

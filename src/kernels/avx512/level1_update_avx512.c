@@ -12,13 +12,11 @@
 #define V_MUL(a, b) _mm512_mul_pd((a), (b))
 #define V_SUB(a, b) _mm512_sub_pd((a), (b))
 #define V_ALT(a) _mm512_setr_pd(-(a), (a), -(a), (a), -(a), (a), -(a), (a))
-#define V_SWAP_PAIRS(v) _mm512_permute_pd((v), 0x55)
 #else
 #define V_MUL(a, b) _mm512_mul_ps((a), (b))
 #define V_SUB(a, b) _mm512_sub_ps((a), (b))
 #define V_ALT(a)                                                                                       \
     _mm512_setr_ps(-(a), (a), -(a), (a), -(a), (a), -(a), (a), -(a), (a), -(a), (a), -(a), (a), -(a), (a))
-#define V_SWAP_PAIRS(v) _mm512_permute_ps((v), 0xB1)
 #endif
 #define NO_CONTRACT __attribute__((optimize("fp-contract=off")))
 

@@ -1,7 +1,8 @@
-/* The AVX-512 vector operations the real gemv and symv kernels of this set are written with
+/* The AVX-512 vector operations the gemv, symv and hemv kernels of this set are written with
  * (generic/gemv_n_body.h, gemv_t_body.h, symv_body.h), for the current real precision; the same
  * names as avx2/vec_avx2.h: VT, W, V_ZERO, V_SET1, V_LOAD, V_STORE, V_FMA, V_ADD, S_FMA, V_HSUM
- * (_mm512_reduce_add: by halves), MASK_T, V_MASK(r), V_MASKLOAD(p, k), V_MASKSTORE(p, k, v), V_PIN.
+ * (_mm512_reduce_add: by halves), V_PAIR(re, im) (re, im, re, im, ...), V_SWAP_PAIRS (lanes 2k and
+ * 2k+1 exchanged), MASK_T, V_MASK(r), V_MASKLOAD(p, k), V_MASKSTORE(p, k, v), V_PIN.
  * Included by .c files compiled with the set's flags. */
 #ifndef SB_KERNELS_AVX512_VEC_H
 #define SB_KERNELS_AVX512_VEC_H
@@ -22,6 +23,8 @@
 #define V_HSUM(v) _mm512_reduce_add_pd(v)
 #define S_FMA(a, b, c) __builtin_fma((a), (b), (c))
 #define MASK_T __mmask8
+#define V_PAIR(re, im) _mm512_setr_pd((re), (im), (re), (im), (re), (im), (re), (im))
+#define V_SWAP_PAIRS(v) _mm512_permute_pd((v), 0x55)
 #define V_MASKLOAD(p, k) _mm512_maskz_loadu_pd((k), (p))
 #define V_MASKSTORE(p, k, v) _mm512_mask_storeu_pd((p), (k), (v))
 #else
@@ -36,6 +39,9 @@
 #define V_HSUM(v) _mm512_reduce_add_ps(v)
 #define S_FMA(a, b, c) __builtin_fmaf((a), (b), (c))
 #define MASK_T __mmask16
+#define V_PAIR(re, im)                                                                                 \
+    _mm512_setr_ps((re), (im), (re), (im), (re), (im), (re), (im), (re), (im), (re), (im), (re), (im), (re), (im))
+#define V_SWAP_PAIRS(v) _mm512_permute_ps((v), 0xB1)
 #define V_MASKLOAD(p, k) _mm512_maskz_loadu_ps((k), (p))
 #define V_MASKSTORE(p, k, v) _mm512_mask_storeu_ps((p), (k), (v))
 #endif

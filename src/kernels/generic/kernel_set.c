@@ -14,6 +14,8 @@ const SB_CAT3(sb_, SB_P, _kernel_set_t) SB_NAME(kernel_set_generic) = {
     .gemv_t = SB_NAME(gemv_t_generic),
     .gemv_n = SB_NAME(gemv_n_generic),
     .symv = SB_NAME(symv_generic),
+#else
+    .hemv = SB_NAME(hemv_generic),
 #endif
     .axpy = SB_NAME(axpy_generic),
     .dot = SB_NAME(dot_generic),

@@ -16,20 +16,14 @@
  * group goes through scalar code. Storage: full (lda > 0) or packed (lda = 0). */
 #if !SB_IS_COMPLEX
 
+#include "kernels/generic/sym_col.h"
+
 #ifndef V_PIN
 #define V_PIN(v) ((void)0)
 #endif
 #ifndef SYMV_GROUP
 #define SYMV_GROUP 4 /* columns per pass (4 or 8): a set with 32 vector registers takes 8 */
 #endif
-
-/* Column j with row i at [i]: full storage (lda > 0) or packed (lda = 0). */
-static inline const sb_t *symv_col(int upper, blas_int n, const sb_t *a, blas_int lda, blas_int j)
-{
-    if (lda > 0) return a + (ptrdiff_t)j * lda;
-    if (upper) return a + (ptrdiff_t)j * (j + 1) / 2;
-    return a + (ptrdiff_t)j * (2 * (ptrdiff_t)n - j + 1) / 2 - j;
-}
 
 /* NC (1, 4 or SYMV_GROUP) columns j .. j+NC-1 of the lower (upper = 0) or upper triangle. */
 static inline __attribute__((always_inline)) void symv_cols(const int NC, int upper, blas_int n, blas_int j,
@@ -40,7 +34,7 @@ static inline __attribute__((always_inline)) void symv_cols(const int NC, int up
     VT xv[SYMV_GROUP], acc0[SYMV_GROUP], acc1[SYMV_GROUP];
 #pragma GCC unroll 8
     for (int c = 0; c < NC; c++) {
-        col[c] = symv_col(upper, n, a, lda, j + c);
+        col[c] = sb_sym_col(upper, n, a, lda, j + c);
         xs[c] = x[j + c];
         xv[c] = V_SET1(xs[c]);
         dsum[c] = 0;
