@@ -35,8 +35,10 @@
  * blocks take more rows, so that the column tails still have enough independent FMA chains. */
 #ifndef SB_SMALL_NV
 #define SB_SMALL_NV(nc) 2
-#endif
+#define NV_MAX 2 /* the accumulator arrays no larger than the blocks use */
+#else
 #define NV_MAX 4
+#endif
 
 /* A block of nv vectors of rows (1..NV_MAX; masked: the last vector's lanes by mk) by nc columns
  * (1, 2, 4, 8), l = 0..k-1 of a chunk. t(l, q) = t[l*tl + q*tq] is alpha*op(B) (sr = si = +1) or
@@ -70,23 +72,27 @@ INLINE void block(const int nv, const int nc, const int masked, const int sr, co
     const sb_t *t0 = t, *t4 = t + (nc > 4 ? 4 * (size_t)tq : 0), *al = a;
     const size_t tq1 = (size_t)tq, tq2 = 2 * (size_t)tq, tq3 = 3 * (size_t)tq;
     for (blas_int l = 0; l < k; l++, al += lda, t0 += tl, t4 += tl) {
-        VT av[NV_MAX];
-#pragma GCC unroll 4
-        for (int v = 0; v < nv; v++) {
-            const sb_r *p = (const sb_r *)al + v * VW;
-            av[v] = masked && v == nv - 1 ? V_MASKLOAD(p, mk) : V_LOAD(p);
-        }
+        /* the block's A vectors (unused ones copies of the first) */
+        const sb_r *ap = (const sb_r *)al;
+#define SB_SMALL_AV(v) (masked && (v) == nv - 1 ? V_MASKLOAD(ap + (v) * VW, mk) : V_LOAD(ap + (v) * VW))
+        const VT av0 = SB_SMALL_AV(0), av1 = nv > 1 ? SB_SMALL_AV(1) : av0, av2 = nv > 2 ? SB_SMALL_AV(2) : av0,
+                 av3 = nv > 3 ? SB_SMALL_AV(3) : av0;
+#undef SB_SMALL_AV
 #pragma GCC unroll 8
         for (int q = 0; q < nc; q++) {
             const int r = q & 3;
             const sb_r *tv = (const sb_r *)((q < 4 ? t0 : t4) + (r == 0 ? 0 : r == 1 ? tq1 : r == 2 ? tq2 : tq3));
             VT tr = V_SET1(tv[0]);
-#pragma GCC unroll 4
-            for (int v = 0; v < nv; v++) acc[q][v] = ADD_PRODUCT(sr, av[v], tr, acc[q][v]);
+            acc[q][0] = ADD_PRODUCT(sr, av0, tr, acc[q][0]);
+            if (nv > 1) acc[q][1] = ADD_PRODUCT(sr, av1, tr, acc[q][1]);
+            if (nv > 2) acc[q][2] = ADD_PRODUCT(sr, av2, tr, acc[q][2]);
+            if (nv > 3) acc[q][3] = ADD_PRODUCT(sr, av3, tr, acc[q][3]);
 #if SB_IS_COMPLEX
             VT ti = V_SET1(tv[1]);
-#pragma GCC unroll 4
-            for (int v = 0; v < nv; v++) acci[q][v] = ADD_PRODUCT(si, av[v], ti, acci[q][v]);
+            acci[q][0] = ADD_PRODUCT(si, av0, ti, acci[q][0]);
+            if (nv > 1) acci[q][1] = ADD_PRODUCT(si, av1, ti, acci[q][1]);
+            if (nv > 2) acci[q][2] = ADD_PRODUCT(si, av2, ti, acci[q][2]);
+            if (nv > 3) acci[q][3] = ADD_PRODUCT(si, av3, ti, acci[q][3]);
 #endif
         }
 #if SB_IS_COMPLEX
@@ -131,9 +137,13 @@ INLINE void rows(const int nc, const int sr, const int si, blas_int m, blas_int 
 #undef SB_SMALL_LAST
 }
 
-/* Each (nc, signs) of rows as a function of its own: inlined into one big function, the l loops
- * lost registers to the other blocks' loop invariants and kept their offsets and counters on the
- * stack (d 112^3: 57 against 72 GFLOP/s). sr and si as p (+1) or m (-1). */
+/* Each (nc, signs) of rows as a function of its own where the including file asks for it
+ * (SB_SMALL_ROWS_APART): avx512, whose l loops, inlined into one big function, lost registers to
+ * the other blocks' loop invariants and kept their offsets and counters on the stack (d 112^3:
+ * 57 against 72 GFLOP/s); apart (or called through a pointer), avx2's complex loop kept an A
+ * vector on the stack instead (z n = 64: 56 -> 81 us), so there rows stay inlined. sr and si as
+ * p (+1) or m (-1). */
+#ifdef SB_SMALL_ROWS_APART
 #define SB_SMALL_ROWS_FN(nc, s1, s2, sr, si)                                                       \
     static __attribute__((noinline)) void rows_##nc##s1##s2(blas_int m, blas_int k, const sb_t *t, blas_int tl,     \
                                                           blas_int tq, const sb_t *a, blas_int lda, sb_t beta, \
@@ -176,6 +186,10 @@ INLINE rows_fn *rows_for(const int nc, const int sr, const int si)
 #undef SB_SMALL_PICK
     return 0;
 }
+#define RUN_ROWS(nc, sr, si, ...) rows_for(nc, sr, si)(__VA_ARGS__)
+#else
+#define RUN_ROWS(nc, sr, si, ...) rows(nc, sr, si, __VA_ARGS__)
+#endif
 
 /* Columns 0..nc-1 of C (nc constant); op(B)(l, q) = b[l*sl + q*sq], conjugated if conjb (complex). */
 INLINE void cols(const int nc, blas_int m, blas_int k, sb_t alpha, const sb_t *a, blas_int lda, const sb_t *b,
@@ -184,8 +198,8 @@ INLINE void cols(const int nc, blas_int m, blas_int k, sb_t alpha, const sb_t *a
     /* alpha = +-1: t is op(B) itself, read where it is */
     if (alpha == 1 || alpha == -1) {
         const int sr = alpha == 1 ? 1 : -1;
-        if (conjb) rows_for(nc, sr, -sr)(m, k, b, sl, sq, a, lda, beta, c, ldc);
-        else rows_for(nc, sr, sr)(m, k, b, sl, sq, a, lda, beta, c, ldc);
+        if (conjb) RUN_ROWS(nc, sr, -sr, m, k, b, sl, sq, a, lda, beta, c, ldc);
+        else RUN_ROWS(nc, sr, sr, m, k, b, sl, sq, a, lda, beta, c, ldc);
         return;
     }
     /* else alpha*op(B) once per (l, q), KB values of l at a time */
@@ -199,7 +213,7 @@ INLINE void cols(const int nc, blas_int m, blas_int k, sb_t alpha, const sb_t *a
                 t[l * SB_SMALL_NC + q] = alpha * (conjb ? sb_conj(x) : x);
             }
         /* later chunks go on from C */
-        rows_for(nc, 1, 1)(m, kb, t, SB_SMALL_NC, 1, a + (size_t)l0 * lda, lda, l0 == 0 ? beta : 1, c, ldc);
+        RUN_ROWS(nc, 1, 1, m, kb, t, SB_SMALL_NC, 1, a + (size_t)l0 * lda, lda, l0 == 0 ? beta : 1, c, ldc);
     }
 }
 
