@@ -225,7 +225,7 @@ static void check_small_matches_packed(void)
 {
     static const char tr[3] = {'N', 'T', 'C'};
     static const blas_int ks[3] = {100, 9, 64};
-    blas_int m = 70, n = 70, cut_m[4] = {0, 5, 35, 70}, cut_n[4] = {0, 7, 37, 70};
+    blas_int m = 130, n = 130, cut_m[4] = {0, 5, 67, 130}, cut_n[4] = {0, 7, 69, 130}; /* whole: 130^2 k > 100^3 */
     for (int x = 0; x < 9; x++) {
         char ta = tr[x % 3], tb = tr[x / 3];
         blas_int k = ks[x % 3];

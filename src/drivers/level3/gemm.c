@@ -24,14 +24,18 @@ void SB_NAME(gemm_scale)(blas_int m, blas_int n, sb_t beta, sb_t *c, blas_int ld
     }
 }
 
-/* Where the kernel table's unpacked small gemm (if any) beats packing: up to about 64^3
- * multiply-adds, and up to 2^22 when C is thin (m or n at most 16) or k is (a low-rank update),
- * as long as A is read once (n <= 4) or stays in cache across C's column blocks (m*k <= 32768
- * elements). Measured on one thread of the benchmark machine: n = 64 even, 96 even, 128 packing
- * 10% faster; 8 x 2000 x 1000 unpacked 3.6x faster; 2000 x 8 x 1000 packing 1.4x faster. The
- * choice depends on the shape only, never on the thread count, so the bits do not either (the
- * small kernel runs on the calling thread). op(A) other than A is first copied (see
- * gemm_copied_a), up to 128 rows and SMALL_COPY_MAX elements. */
+/* Where the kernel table's unpacked small gemm (if any) beats packing: up to 100^3 multiply-adds
+ * for real (2e6 flops, SB_DEFAULT_PARALLEL_THRESHOLD: larger products may run on several
+ * threads, which the small kernel does not), 64^3 for complex (avx2's z small kernel runs at
+ * 0.6-0.75x of packing at n = 68..100), and up to 2^22 when C is thin (m or n at most 16) or k is
+ * (a low-rank update), as long as A is read once (n <= 4) or stays in cache across C's column
+ * blocks (m*k <= 32768 elements). Measured on one thread (Xeon, avx512 set, d NN): the small
+ * kernel ahead of packing at every n = 65..100 (n = 68: 8.6 against 11.4 us, 100: 28.5 against
+ * 36.2; packing wastes most of an edge tile of 24 rows; avx2 set 1.1-1.26x); 8 x 2000 x 1000
+ * unpacked 3.6x faster; 2000 x 8 x 1000 packing 1.4x faster. The choice depends on the shape
+ * only, never on the thread count, so the bits do not either (the small kernel runs on the
+ * calling thread). op(A) other than A is first copied (see gemm_copied_a), up to 128 rows and
+ * SMALL_COPY_MAX elements. */
 enum { SMALL_COPY_MAX = 32768 };
 static int use_small(const sb_gemm_kernels_t *kt, char transa, blas_int m, blas_int n, blas_int k)
 {
@@ -42,7 +46,7 @@ static int use_small(const sb_gemm_kernels_t *kt, char transa, blas_int m, blas_
      * the packed path's bits (kernels.h), so a block of C gets the same bits in any call */
     if (SB_IS_COMPLEX && k > SB_MIN(kt->kc, 256)) return 0;
     double mnk = (double)m * n * k;
-    if (mnk <= 64.0 * 64 * 64) return 1;
+    if (mnk <= (SB_IS_COMPLEX ? 64.0 * 64 * 64 : 100.0 * 100 * 100)) return 1;
     int thin = SB_MIN(m, n) <= 16 || k <= 16;
     return thin && mnk <= 4194304.0 && (n <= 4 || (double)m * k <= 32768.0);
 }

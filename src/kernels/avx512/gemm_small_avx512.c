@@ -66,5 +66,9 @@ SB_KERNEL_PROTOTYPES(avx512)
 #endif
 /* 32 registers: 16 accumulators (complex: 8 and their imaginary parts' sums) */
 #define SB_SMALL_NC (SB_IS_COMPLEX ? 4 : 8)
+/* narrower column blocks take up to 4 vectors of rows (16 accumulators at 4 columns) */
+#define SB_SMALL_NV(nc) ((nc) >= SB_SMALL_NC ? 2 : 4)
+/* each rows loop a function of its own (see gemm_small_body.h) */
+#define SB_SMALL_ROWS_APART
 #define SB_SMALL_NAME SB_NAME(gemm_small_avx512)
 #include "kernels/generic/gemm_small_body.h"

@@ -11,9 +11,10 @@
  *   imaginary parts' sums into the running values after step l, l + 1 < k),
  *   SB_SMALL_NC (the most columns of C in registers at once) and SB_SMALL_NAME (the function's name).
  *
- * C is done SB_SMALL_NC (then 4, 2, 1) columns at a time: the rows go by in blocks of 2 vectors,
- * 1 vector and a masked vector for the last rows, each block's accumulators held in registers
- * across l (real: SB_SMALL_NC x 2 independent FMA chains; complex twice as many: for each
+ * C is done SB_SMALL_NC (then 4, 2, 1) columns at a time: the rows go by in blocks of
+ * SB_SMALL_NV(nc) vectors (optional, else 2), then one block of the vectors left whose last one is
+ * masked when the rows end inside it, each block's accumulators held in registers across l
+ * (real: nc x (vectors) independent FMA chains; complex twice as many: for each
  * column the products with op(B)'s real parts, added to the running values of C, and those with
  * its imaginary parts, summed from zero and joined into the running values where the set's
  * microkernel joins them and at the end). t is op(B) itself when alpha is +-1 (read where it is;
@@ -30,26 +31,35 @@
 /* acc + x*t (sign +1) or acc - x*t (sign -1; the bits of acc + x*(-t)), one rounding */
 #define ADD_PRODUCT(sign, x, t, acc) ((sign) < 0 ? V_FNMA((x), (t), (acc)) : V_FMA((x), (t), (acc)))
 
-/* A block of nv vectors of rows (1 or 2; masked: 1 vector, lanes by mk) by nc columns (1, 2, 4, 8),
- * l = 0..k-1 of a chunk. t(l, q) = t[l*tl + q*tq] is alpha*op(B) (sr = si = +1) or op(B) read in
- * place with alpha = +-1: sr -1 adds a*(-b) as a*b subtracted (the same bits); complex si, the
- * sign of the imaginary parts' products, also flips for a conjugated op(B). The first chunk starts
- * from beta*C (C not read if beta is 0), later ones from C. */
+/* The most vectors of rows in a block of nc columns (set by the including file, else 2): narrow
+ * blocks take more rows, so that the column tails still have enough independent FMA chains. */
+#ifndef SB_SMALL_NV
+#define SB_SMALL_NV(nc) 2
+#define NV_MAX 2 /* the accumulator arrays no larger than the blocks use */
+#else
+#define NV_MAX 4
+#endif
+
+/* A block of nv vectors of rows (1..NV_MAX; masked: the last vector's lanes by mk) by nc columns
+ * (1, 2, 4, 8), l = 0..k-1 of a chunk. t(l, q) = t[l*tl + q*tq] is alpha*op(B) (sr = si = +1) or
+ * op(B) read in place with alpha = +-1: sr -1 adds a*(-b) as a*b subtracted (the same bits);
+ * complex si, the sign of the imaginary parts' products, also flips for a conjugated op(B). The
+ * first chunk starts from beta*C (C not read if beta is 0), later ones from C. */
 INLINE void block(const int nv, const int nc, const int masked, const int sr, const int si, VM mk, blas_int k,
                   const sb_t *t, blas_int tl, blas_int tq, const sb_t *a, blas_int lda, sb_t beta, sb_t *c,
                   blas_int ldc)
 {
-    VT acc[SB_SMALL_NC][2];
+    VT acc[SB_SMALL_NC][NV_MAX];
 #if SB_IS_COMPLEX
-    VT acci[SB_SMALL_NC][2];
+    VT acci[SB_SMALL_NC][NV_MAX];
     const VT vbr = V_SET1(sb_creal(beta)), vbi = V_SET1(sb_cimag(beta));
 #endif
 #pragma GCC unroll 8
     for (int q = 0; q < nc; q++)
-#pragma GCC unroll 2
+#pragma GCC unroll 4
         for (int v = 0; v < nv; v++) {
             const sb_r *p = (const sb_r *)(c + (size_t)q * ldc) + v * VW;
-            VT x = beta == 0 ? V_ZERO() : masked ? V_MASKLOAD(p, mk) : V_LOAD(p);
+            VT x = beta == 0 ? V_ZERO() : masked && v == nv - 1 ? V_MASKLOAD(p, mk) : V_LOAD(p);
 #if SB_IS_COMPLEX
             acc[q][v] = beta == 0 || beta == 1 ? x : V_FMADDSUB(x, vbr, V_MUL(V_SWAP(x), vbi));
             acci[q][v] = V_ZERO();
@@ -57,27 +67,39 @@ INLINE void block(const int nv, const int nc, const int masked, const int sr, co
             acc[q][v] = beta == 0 || beta == 1 ? x : V_MUL(V_SET1(beta), x);
 #endif
         }
-    for (blas_int l = 0; l < k; l++) {
-        const sb_r *al = (const sb_r *)(a + (size_t)l * lda);
-        const sb_t *tlp = t + (size_t)l * tl;
-        VT a0 = masked ? V_MASKLOAD(al, mk) : V_LOAD(al), a1 = nv > 1 ? V_LOAD(al + VW) : a0;
+    /* t's columns q and q + 4 from two pointers and three offsets (tq, 2 tq, 3 tq), all moved by
+     * pointer steps: few enough registers that nothing of the l loop rests on the stack */
+    const sb_t *t0 = t, *t4 = t + (nc > 4 ? 4 * (size_t)tq : 0), *al = a;
+    const size_t tq1 = (size_t)tq, tq2 = 2 * (size_t)tq, tq3 = 3 * (size_t)tq;
+    for (blas_int l = 0; l < k; l++, al += lda, t0 += tl, t4 += tl) {
+        /* the block's A vectors (unused ones copies of the first) */
+        const sb_r *ap = (const sb_r *)al;
+#define SB_SMALL_AV(v) (masked && (v) == nv - 1 ? V_MASKLOAD(ap + (v) * VW, mk) : V_LOAD(ap + (v) * VW))
+        const VT av0 = SB_SMALL_AV(0), av1 = nv > 1 ? SB_SMALL_AV(1) : av0, av2 = nv > 2 ? SB_SMALL_AV(2) : av0,
+                 av3 = nv > 3 ? SB_SMALL_AV(3) : av0;
+#undef SB_SMALL_AV
 #pragma GCC unroll 8
         for (int q = 0; q < nc; q++) {
-            const sb_r *tv = (const sb_r *)(tlp + (size_t)q * tq);
+            const int r = q & 3;
+            const sb_r *tv = (const sb_r *)((q < 4 ? t0 : t4) + (r == 0 ? 0 : r == 1 ? tq1 : r == 2 ? tq2 : tq3));
             VT tr = V_SET1(tv[0]);
-            acc[q][0] = ADD_PRODUCT(sr, a0, tr, acc[q][0]);
-            if (nv > 1) acc[q][1] = ADD_PRODUCT(sr, a1, tr, acc[q][1]);
+            acc[q][0] = ADD_PRODUCT(sr, av0, tr, acc[q][0]);
+            if (nv > 1) acc[q][1] = ADD_PRODUCT(sr, av1, tr, acc[q][1]);
+            if (nv > 2) acc[q][2] = ADD_PRODUCT(sr, av2, tr, acc[q][2]);
+            if (nv > 3) acc[q][3] = ADD_PRODUCT(sr, av3, tr, acc[q][3]);
 #if SB_IS_COMPLEX
             VT ti = V_SET1(tv[1]);
-            acci[q][0] = ADD_PRODUCT(si, a0, ti, acci[q][0]);
-            if (nv > 1) acci[q][1] = ADD_PRODUCT(si, a1, ti, acci[q][1]);
+            acci[q][0] = ADD_PRODUCT(si, av0, ti, acci[q][0]);
+            if (nv > 1) acci[q][1] = ADD_PRODUCT(si, av1, ti, acci[q][1]);
+            if (nv > 2) acci[q][2] = ADD_PRODUCT(si, av2, ti, acci[q][2]);
+            if (nv > 3) acci[q][3] = ADD_PRODUCT(si, av3, ti, acci[q][3]);
 #endif
         }
 #if SB_IS_COMPLEX
         if (SB_SMALL_JOIN_AFTER(l, k) || l + 1 == k)
 #pragma GCC unroll 8
             for (int q = 0; q < nc; q++)
-#pragma GCC unroll 2
+#pragma GCC unroll 4
                 for (int v = 0; v < nv; v++) {
                     acc[q][v] = V_JOIN(acc[q][v], acci[q][v]);
                     acci[q][v] = V_ZERO();
@@ -86,24 +108,88 @@ INLINE void block(const int nv, const int nc, const int masked, const int sr, co
     }
 #pragma GCC unroll 8
     for (int q = 0; q < nc; q++)
-#pragma GCC unroll 2
+#pragma GCC unroll 4
         for (int v = 0; v < nv; v++) {
             sb_r *p = (sb_r *)(c + (size_t)q * ldc) + v * VW;
-            if (masked) V_MASKSTORE(p, mk, acc[q][v]);
+            if (masked && v == nv - 1) V_MASKSTORE(p, mk, acc[q][v]);
             else V_STORE(p, acc[q][v]);
         }
 }
 
-/* All row blocks of columns 0..nc-1 for one chunk of l. */
+/* All row blocks of columns 0..nc-1 for one chunk of l: blocks of SB_SMALL_NV(nc) vectors, then
+ * one block of the vectors left, its last one masked when the rows do not fill it (m = 25, 8
+ * columns: 16 rows, then 8 + 1 in one block instead of two). */
 INLINE void rows(const int nc, const int sr, const int si, blas_int m, blas_int k, const sb_t *t, blas_int tl,
                  blas_int tq, const sb_t *a, blas_int lda, sb_t beta, sb_t *c, blas_int ldc)
 {
+    const int nvb = SB_SMALL_NV(nc) < NV_MAX ? SB_SMALL_NV(nc) : NV_MAX;
     const VM all = V_MASK(VW), tail = V_MASK(EW * (m % VE));
     blas_int i = 0;
-    for (; i + 2 * VE <= m; i += 2 * VE) block(2, nc, 0, sr, si, all, k, t, tl, tq, a + i, lda, beta, c + i, ldc);
-    if (i + VE <= m) block(1, nc, 0, sr, si, all, k, t, tl, tq, a + i, lda, beta, c + i, ldc), i += VE;
-    if (i < m) block(1, nc, 1, sr, si, tail, k, t, tl, tq, a + i, lda, beta, c + i, ldc);
+    for (; i + nvb * VE <= m; i += nvb * VE) block(nvb, nc, 0, sr, si, all, k, t, tl, tq, a + i, lda, beta, c + i, ldc);
+    if (i == m) return;
+    const int nv = (int)((m - i + VE - 1) / VE), masked = (m - i) % VE != 0;
+    a += i, c += i;
+#define SB_SMALL_LAST(n)                                                                               if (nv == (n)) {                                                                                       if (masked) block((n), nc, 1, sr, si, tail, k, t, tl, tq, a, lda, beta, c, ldc);                  else block((n), nc, 0, sr, si, all, k, t, tl, tq, a, lda, beta, c, ldc);                         return;                                                                                        }
+    SB_SMALL_LAST(1)
+    if (nvb > 1) SB_SMALL_LAST(2)
+    if (nvb > 2) SB_SMALL_LAST(3)
+    if (nvb > 3) SB_SMALL_LAST(4)
+#undef SB_SMALL_LAST
 }
+
+/* Each (nc, signs) of rows as a function of its own where the including file asks for it
+ * (SB_SMALL_ROWS_APART): avx512, whose l loops, inlined into one big function, lost registers to
+ * the other blocks' loop invariants and kept their offsets and counters on the stack (d 112^3:
+ * 57 against 72 GFLOP/s); apart (or called through a pointer), avx2's complex loop kept an A
+ * vector on the stack instead (z n = 64: 56 -> 81 us), so there rows stay inlined. sr and si as
+ * p (+1) or m (-1). */
+#ifdef SB_SMALL_ROWS_APART
+#define SB_SMALL_ROWS_FN(nc, s1, s2, sr, si)                                                       \
+    static __attribute__((noinline)) void rows_##nc##s1##s2(blas_int m, blas_int k, const sb_t *t, blas_int tl,     \
+                                                          blas_int tq, const sb_t *a, blas_int lda, sb_t beta, \
+                                                          sb_t *c, blas_int ldc)                   \
+    {                                                                                              \
+        rows(nc, sr, si, m, k, t, tl, tq, a, lda, beta, c, ldc);                                   \
+    }
+#define SB_SMALL_ROWS_NC(nc)                                                                       \
+    SB_SMALL_ROWS_FN(nc, p, p, 1, 1)                                                               \
+    SB_SMALL_ROWS_FN(nc, m, m, -1, -1)                                                             \
+    SB_SMALL_ROWS_FN(nc, p, m, 1, -1)                                                              \
+    SB_SMALL_ROWS_FN(nc, m, p, -1, 1)
+SB_SMALL_ROWS_NC(1)
+SB_SMALL_ROWS_NC(2)
+#if SB_SMALL_NC >= 4
+SB_SMALL_ROWS_NC(4)
+#endif
+#if SB_SMALL_NC >= 8
+SB_SMALL_ROWS_NC(8)
+#endif
+#undef SB_SMALL_ROWS_NC
+#undef SB_SMALL_ROWS_FN
+typedef void rows_fn(blas_int m, blas_int k, const sb_t *t, blas_int tl, blas_int tq, const sb_t *a, blas_int lda,
+                     sb_t beta, sb_t *c, blas_int ldc);
+
+/* The rows function for nc columns (1, 2, 4 or SB_SMALL_NC) and signs sr, si. */
+INLINE rows_fn *rows_for(const int nc, const int sr, const int si)
+{
+#define SB_SMALL_PICK(n)                                                                           \
+    if (nc == (n))                                                                                 \
+        return sr > 0 ? (si > 0 ? rows_##n##pp : rows_##n##pm) : (si > 0 ? rows_##n##mp : rows_##n##mm);
+    SB_SMALL_PICK(1)
+    SB_SMALL_PICK(2)
+#if SB_SMALL_NC >= 4
+    SB_SMALL_PICK(4)
+#endif
+#if SB_SMALL_NC >= 8
+    SB_SMALL_PICK(8)
+#endif
+#undef SB_SMALL_PICK
+    return 0;
+}
+#define RUN_ROWS(nc, sr, si, ...) rows_for(nc, sr, si)(__VA_ARGS__)
+#else
+#define RUN_ROWS(nc, sr, si, ...) rows(nc, sr, si, __VA_ARGS__)
+#endif
 
 /* Columns 0..nc-1 of C (nc constant); op(B)(l, q) = b[l*sl + q*sq], conjugated if conjb (complex). */
 INLINE void cols(const int nc, blas_int m, blas_int k, sb_t alpha, const sb_t *a, blas_int lda, const sb_t *b,
@@ -112,8 +198,8 @@ INLINE void cols(const int nc, blas_int m, blas_int k, sb_t alpha, const sb_t *a
     /* alpha = +-1: t is op(B) itself, read where it is */
     if (alpha == 1 || alpha == -1) {
         const int sr = alpha == 1 ? 1 : -1;
-        if (conjb) rows(nc, sr, -sr, m, k, b, sl, sq, a, lda, beta, c, ldc);
-        else rows(nc, sr, sr, m, k, b, sl, sq, a, lda, beta, c, ldc);
+        if (conjb) RUN_ROWS(nc, sr, -sr, m, k, b, sl, sq, a, lda, beta, c, ldc);
+        else RUN_ROWS(nc, sr, sr, m, k, b, sl, sq, a, lda, beta, c, ldc);
         return;
     }
     /* else alpha*op(B) once per (l, q), KB values of l at a time */
@@ -127,7 +213,7 @@ INLINE void cols(const int nc, blas_int m, blas_int k, sb_t alpha, const sb_t *a
                 t[l * SB_SMALL_NC + q] = alpha * (conjb ? sb_conj(x) : x);
             }
         /* later chunks go on from C */
-        rows(nc, 1, 1, m, kb, t, SB_SMALL_NC, 1, a + (size_t)l0 * lda, lda, l0 == 0 ? beta : 1, c, ldc);
+        RUN_ROWS(nc, 1, 1, m, kb, t, SB_SMALL_NC, 1, a + (size_t)l0 * lda, lda, l0 == 0 ? beta : 1, c, ldc);
     }
 }
 
