@@ -81,21 +81,9 @@ blas_int SB_NAME(iamax_avx2)(blas_int n, const sb_t *x, sb_r *best)
 
 #if !SB_IS_COMPLEX
 
-sb_r SB_NAME(asum_avx2)(blas_int n, const sb_r *x)
-{
-    VT acc0 = V_ZERO(), acc1 = V_ZERO(), acc2 = V_ZERO(), acc3 = V_ZERO();
-    blas_int i = 0;
-    for (; i + 4 * W <= n; i += 4 * W) {
-        acc0 = V_ADD(acc0, V_ABS(V_LOAD(x + i)));
-        acc1 = V_ADD(acc1, V_ABS(V_LOAD(x + i + W)));
-        acc2 = V_ADD(acc2, V_ABS(V_LOAD(x + i + 2 * W)));
-        acc3 = V_ADD(acc3, V_ABS(V_LOAD(x + i + 3 * W)));
-    }
-    for (; i + W <= n; i += W) acc0 = V_ADD(acc0, V_ABS(V_LOAD(x + i)));
-    sb_r s = V_HSUM(V_ADD(V_ADD(acc0, acc1), V_ADD(acc2, acc3)));
-    for (; i < n; i++) s += sb_rabs(x[i]);
-    return s;
-}
+#define SB_ASUM_NAME SB_NAME(asum_avx2)
+#include "kernels/generic/level1_asum_body.h"
+#undef SB_ASUM_NAME
 
 #if SB_IS_DOUBLE
 

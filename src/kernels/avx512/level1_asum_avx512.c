@@ -18,21 +18,9 @@
 #define V_ABS(a) _mm512_abs_ps(a)
 #endif
 
-sb_r SB_NAME(asum_avx512)(blas_int n, const sb_r *x)
-{
-    VT acc0 = V_ZERO(), acc1 = V_ZERO(), acc2 = V_ZERO(), acc3 = V_ZERO();
-    blas_int i = 0;
-    for (; i + 4 * W <= n; i += 4 * W) {
-        acc0 = V_ADD(acc0, V_ABS(V_LOAD(x + i)));
-        acc1 = V_ADD(acc1, V_ABS(V_LOAD(x + i + W)));
-        acc2 = V_ADD(acc2, V_ABS(V_LOAD(x + i + 2 * W)));
-        acc3 = V_ADD(acc3, V_ABS(V_LOAD(x + i + 3 * W)));
-    }
-    for (; i + W <= n; i += W) acc0 = V_ADD(acc0, V_ABS(V_LOAD(x + i)));
-    sb_r s = V_HSUM(V_ADD(V_ADD(acc0, acc1), V_ADD(acc2, acc3)));
-    for (; i < n; i++) s += sb_rabs(x[i]);
-    return s;
-}
+#define SB_ASUM_NAME SB_NAME(asum_avx512)
+#include "kernels/generic/level1_asum_body.h"
+#undef SB_ASUM_NAME
 
 #else
 typedef int sb_asum_avx512_complex_unused; /* complex: the real precision's on 2n reals */
