@@ -25,7 +25,7 @@
  *   With alpha = +-1 the sum is taken in order onto beta*C: each product is added to (or
  *   subtracted from) the running value in turn, as the reference gemm does (for complex: the
  *   products with B's real parts in turn, then the sum of those with its imaginary parts, which
- *   the avx512 c kernel joins into the running values every eight steps), so a
+ *   the avx512 c kernel joins into the running values every sixteen steps), so a
  *   product split along k rounds as the whole (a solve by halves rounds as one solve).
  *   beta == 0: C is written without being read. Nothing outside the m x n tile is touched.
  *   Every element is computed with the same arithmetic whatever its position in the tile and
@@ -44,7 +44,7 @@
  *     C(i,j) += +-A(i,l)*re(t(l,j)) (an FMA on each of the real and the imaginary part), while
  *     S(i,j) := sum from zero in order of +-A(i,l)*im(t(l,j)) (FMAs), joined as C(i,j) += i*S(i,j)
  *     (re(C) - im(S), im(C) + re(S), one rounding each), S := 0, after the last l and wherever
- *     the set's ukr joins in one call of the same k (avx512 c: every second round of four steps).
+ *     the set's ukr joins in one call of the same k (avx512 c: every fourth round of four steps).
  *     With alpha other than +-1, t is made 256 values of l at a time, each chunk done as a call
  *     of its own (later ones from C). So for k <= 256 and <= KC it gives the bits of the packed
  *     path (alpha*op(B) packed, ukr in order).

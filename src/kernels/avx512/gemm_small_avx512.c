@@ -57,10 +57,10 @@ SB_KERNEL_PROTOTYPES(avx512)
 #define V_MASK(r) ((VM)((1u << (r)) - 1u))
 
 /* complex: where the microkernel joins the imaginary parts' sums besides its end: single
- * precision after every second round of four steps, counted from the end of its k4 = k/4 full
- * rounds (round i, 0-based, when k4 - i is even); double precision never */
+ * precision after every fourth round of four steps, counted from the end of its k4 = k/4 full
+ * rounds (round i, 0-based, when k4 - i is a multiple of four); double precision never */
 #if SB_IS_COMPLEX && !SB_IS_DOUBLE
-#define SB_SMALL_JOIN_AFTER(l, k) (((l) & 3) == 3 && ((l) >> 2) < ((k) >> 2) && ((((k) >> 2) - ((l) >> 2)) & 1) == 0)
+#define SB_SMALL_JOIN_AFTER(l, k) (((l) & 3) == 3 && ((l) >> 2) < ((k) >> 2) && ((((k) >> 2) - ((l) >> 2)) & 3) == 0)
 #else
 #define SB_SMALL_JOIN_AFTER(l, k) 0
 #endif

@@ -200,18 +200,20 @@ _Static_assert(MR * sizeof(sb_t) == A_STEP && NR * sizeof(sb_t) == B_STEP_LIT, "
               "xmm27", "xmm28", "xmm29", "xmm30", "xmm31");                                        \
     }
 #if defined(SB_PREC_C)
-/* In order, single complex: every eight k steps (after every second iteration: %[n] even) the
- * sums of the products with B's imaginary parts join the running values (swap, fmaddsub with
- * ones) and start again from zero. In single precision one long separate sum strays far enough
- * from the reference's one sum per step for a product split along k to fail LAPACK's RFP
- * solve-by-halves tests (CTFSM ratio 33.4 > 30 with no joins, 27.0 with joins every eight
- * steps; the reference BLAS gives 29.6); in double precision it stays far below (Z: 6e-4), so
- * z keeps the faster loop. */
+/* In order, single complex: every sixteen k steps (after every fourth iteration: %[n] a multiple
+ * of four) the sums of the products with B's imaginary parts join the running values (swap,
+ * fmaddsub with ones) and start again from zero. How far those sums run apart decides how close
+ * a product split along k comes to the whole, which LAPACK's RFP tests see: CTFSM (solve by
+ * halves against one trsm, threshold 30) gives a worst ratio of 33.4 with no joins here, 31.0
+ * with joins every 32 steps, 28.4 every 16 and 29.2 every 8 (the reference BLAS: 29.6). Every
+ * join costs the FMA ports 24 instructions, so every 16 steps runs cgemm 7% faster than every
+ * 8 (Xeon 6/207, n = 1024, one thread). In double precision the sums stay far closer (ZTFSM
+ * 6e-4 with no joins), so z keeps the loop without them. */
 #define FL(r, i)                                                                                   \
     VSWAP "%%zmm" #i ", %%zmm" #i "\n\t" VFMADDSUB213 "%%zmm" #i ", %%zmm7, %%zmm" #r "\n\t" ZR(i)
 #define FL3(r0, r1, r2, i0, i1, i2) FL(r0, i0) FL(r1, i1) FL(r2, i2)
 #define IN_ORDER_FLUSH                                                                             \
-    "test $1, %[n]\n\t"                                                                            \
+    "test $3, %[n]\n\t"                                                                            \
     "jnz 5f\n\t"                                                                                   \
     VBC "%[one], %%zmm7\n\t"                                                                       \
     FL3(8, 9, 10, 11, 12, 13) FL3(14, 15, 16, 17, 18, 19) FL3(20, 21, 22, 23, 24, 25) FL3(26, 27, 28, 29, 30, 31) \
