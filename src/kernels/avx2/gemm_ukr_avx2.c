@@ -190,7 +190,7 @@ KLOOP(kloop_sub_zc, VFNMA, Z_IN, C_OUT)
 
 #if !SB_IS_COMPLEX
 /* Column j of the tile: t := alpha*acc (+ C), written to cp (ld elements apart). */
-#define OUT(cp, ld, j)                                                                             \
+#define OUT(cp, ld, j, nv)                                                                         \
     do {                                                                                           \
         sb_t *q = (cp) + (size_t)(j) * (ld);                                                       \
         VT t0 = V_MUL(va, V_LOAD(acc + (2 * (j)) * VW)), t1 = V_MUL(va, V_LOAD(acc + (2 * (j) + 1) * VW)); \
@@ -218,7 +218,7 @@ KLOOP(kloop_sub_zc, VFNMA, Z_IN, C_OUT)
         }                                                                                          \
         V_STORE(q, t);                                                                             \
     } while (0)
-#define OUT(cp, ld, j) do { OUTH(cp, ld, j, 0); OUTH(cp, ld, j, 1); } while (0)
+#define OUT(cp, ld, j, nv) do { OUTH(cp, ld, j, 0); OUTH(cp, ld, j, 1); } while (0)
 #define SCALARS()                                                                                  \
     VT var = V_SET1(sb_creal(alpha)), vai = V_SET1(sb_cimag(alpha));                               \
     VT vbr = V_SET1(sb_creal(beta)), vbi = V_SET1(sb_cimag(beta));                                 \

@@ -88,76 +88,84 @@ _Static_assert(MR * sizeof(sb_t) == A_STEP && NR * sizeof(sb_t) == B_STEP_LIT, "
 #define SB_STR_(x) #x
 #define SB_STR(x) SB_STR_(x)
 
+/* Every loop below comes in three widths N = 1, 2, 3: the first N vectors of each tile column
+ * (a partial tile of at most 8 or 16 rows, real d, needs only one or two of them; each element's
+ * arithmetic is the same in every width). PICK(N, x, y, z) keeps the first N of three strings. */
+#define PICK(N, x, y, z) PICK_##N(x, y, z)
+#define PICK_1(x, y, z) x
+#define PICK_2(x, y, z) x y
+#define PICK_3(x, y, z) x y z
+
 /* Accumulators: scalar j (0..7) of the packed B row goes with zmm(8+3j), zmm(9+3j), zmm(10+3j)
  * (the three vectors of A rows). One k step at byte offsets ao (A) and bo (B): zmm0-2 = A column,
  * zmm3-6 = broadcasts in turn. */
-#define ASM_BJ(op, bo, j, bq, r0, r1, r2)                                                         \
+#define FMA_ONE(op, bq, v, r) op "%%zmm" #v ", %%zmm" #bq ", %%zmm" #r "\n\t"
+#define ASM_BJ(N, op, bo, j, bq, r0, r1, r2)                                                      \
     VBC SB_STR(bo) "+" #j "*" SB_STR(SZ_LIT) "(%[b]), %%zmm" #bq "\n\t"                             \
-    op "%%zmm0, %%zmm" #bq ", %%zmm" #r0 "\n\t"                                                     \
-    op "%%zmm1, %%zmm" #bq ", %%zmm" #r1 "\n\t"                                                     \
-    op "%%zmm2, %%zmm" #bq ", %%zmm" #r2 "\n\t"
-#define ASM_STEP(op, ao, bo)                                                                       \
-    VLD SB_STR(ao) "(%[a]), %%zmm0\n\t"                                                            \
-    VLD SB_STR(ao) "+64(%[a]), %%zmm1\n\t"                                                         \
-    VLD SB_STR(ao) "+128(%[a]), %%zmm2\n\t"                                                        \
-    ASM_BJ(op, bo, 0, 3, 8, 9, 10) ASM_BJ(op, bo, 1, 4, 11, 12, 13)                                \
-    ASM_BJ(op, bo, 2, 5, 14, 15, 16) ASM_BJ(op, bo, 3, 6, 17, 18, 19)                              \
-    ASM_BJ(op, bo, 4, 3, 20, 21, 22) ASM_BJ(op, bo, 5, 4, 23, 24, 25)                              \
-    ASM_BJ(op, bo, 6, 5, 26, 27, 28) ASM_BJ(op, bo, 7, 6, 29, 30, 31)
+    PICK(N, FMA_ONE(op, bq, 0, r0), FMA_ONE(op, bq, 1, r1), FMA_ONE(op, bq, 2, r2))
+#define ASM_STEP(N, op, ao, bo)                                                                    \
+    PICK(N, VLD SB_STR(ao) "(%[a]), %%zmm0\n\t", VLD SB_STR(ao) "+64(%[a]), %%zmm1\n\t",           \
+         VLD SB_STR(ao) "+128(%[a]), %%zmm2\n\t")                                                  \
+    ASM_BJ(N, op, bo, 0, 3, 8, 9, 10) ASM_BJ(N, op, bo, 1, 4, 11, 12, 13)                          \
+    ASM_BJ(N, op, bo, 2, 5, 14, 15, 16) ASM_BJ(N, op, bo, 3, 6, 17, 18, 19)                        \
+    ASM_BJ(N, op, bo, 4, 3, 20, 21, 22) ASM_BJ(N, op, bo, 5, 4, 23, 24, 25)                        \
+    ASM_BJ(N, op, bo, 6, 5, 26, 27, 28) ASM_BJ(N, op, bo, 7, 6, 29, 30, 31)
 
-/* Where the 24 accumulators start from and where they go (strings spliced into the asm):
+/* Where the accumulators start from and where they go (strings spliced into the asm):
  *   Z_IN   zeros                      A_IN / A_OUT  the buffer acc (zmm8+x <-> acc + x*VW)
  *   C_IN   the C tile itself (real: column j in zmm8+3j..10+3j; complex: column j in
  *          zmm8+6j..10+6j, with the imaginary parts' accumulators zmm11+6j..13+6j zeroed)
  *   C_OUT  the C tile itself (complex: the two sets of accumulators combined as in the epilogue)
  * C is walked with %[p] (in) and %[q] (out), ldcb bytes per column. */
 #define ZR(r) VXOR "%%zmm" #r ", %%zmm" #r ", %%zmm" #r "\n\t"
-#define ZERO3(r0, r1, r2) ZR(r0) ZR(r1) ZR(r2)
-#define Z_IN                                                                                       \
-    ZERO3(8, 9, 10) ZERO3(11, 12, 13) ZERO3(14, 15, 16) ZERO3(17, 18, 19)                          \
-    ZERO3(20, 21, 22) ZERO3(23, 24, 25) ZERO3(26, 27, 28) ZERO3(29, 30, 31)
+#define ZERO3(N, r0, r1, r2) PICK(N, ZR(r0), ZR(r1), ZR(r2))
+#define Z_IN(N)                                                                                    \
+    ZERO3(N, 8, 9, 10) ZERO3(N, 11, 12, 13) ZERO3(N, 14, 15, 16) ZERO3(N, 17, 18, 19)              \
+    ZERO3(N, 20, 21, 22) ZERO3(N, 23, 24, 25) ZERO3(N, 26, 27, 28) ZERO3(N, 29, 30, 31)
 #define AI(r, off) VLD #off "(%[acc]), %%zmm" #r "\n\t"
 #define AO(r, off) VST "%%zmm" #r ", " #off "(%[acc])\n\t"
-#define ACC_ALL(X)                                                                                 \
-    X(8, 0) X(9, 64) X(10, 128) X(11, 192) X(12, 256) X(13, 320) X(14, 384) X(15, 448)             \
-    X(16, 512) X(17, 576) X(18, 640) X(19, 704) X(20, 768) X(21, 832) X(22, 896) X(23, 960)        \
-    X(24, 1024) X(25, 1088) X(26, 1152) X(27, 1216) X(28, 1280) X(29, 1344) X(30, 1408) X(31, 1472)
-#define A_IN ACC_ALL(AI)
-#define A_OUT ACC_ALL(AO)
-#define C_COL_IN(r0, r1, r2)                                                                       \
-    VLD "(%[p]), %%zmm" #r0 "\n\t" VLD "64(%[p]), %%zmm" #r1 "\n\t" VLD "128(%[p]), %%zmm" #r2 "\n\t" \
+#define ACC_ALL(N, X)                                                                              \
+    PICK(N, X(8, 0), X(9, 64), X(10, 128)) PICK(N, X(11, 192), X(12, 256), X(13, 320))             \
+    PICK(N, X(14, 384), X(15, 448), X(16, 512)) PICK(N, X(17, 576), X(18, 640), X(19, 704))        \
+    PICK(N, X(20, 768), X(21, 832), X(22, 896)) PICK(N, X(23, 960), X(24, 1024), X(25, 1088))      \
+    PICK(N, X(26, 1152), X(27, 1216), X(28, 1280)) PICK(N, X(29, 1344), X(30, 1408), X(31, 1472))
+#define A_IN(N) ACC_ALL(N, AI)
+#define A_OUT(N) ACC_ALL(N, AO)
+#define C_COL_IN(N, r0, r1, r2)                                                                    \
+    PICK(N, VLD "(%[p]), %%zmm" #r0 "\n\t", VLD "64(%[p]), %%zmm" #r1 "\n\t", VLD "128(%[p]), %%zmm" #r2 "\n\t") \
     "add %[ldcb], %[p]\n\t"
-#define C_COL_OUT(r0, r1, r2)                                                                      \
-    VST "%%zmm" #r0 ", (%[q])\n\t" VST "%%zmm" #r1 ", 64(%[q])\n\t" VST "%%zmm" #r2 ", 128(%[q])\n\t" \
+#define C_COL_OUT(N, r0, r1, r2)                                                                   \
+    PICK(N, VST "%%zmm" #r0 ", (%[q])\n\t", VST "%%zmm" #r1 ", 64(%[q])\n\t", VST "%%zmm" #r2 ", 128(%[q])\n\t") \
     "add %[ldcb], %[q]\n\t"
 /* complex: column j = (r0..r2) + i*(i0..i2) accumulators: r -+ swap(i), even lanes minus, odd
  * plus, as fmaddsub(r, ones, swap(i)); zmm3 holds the ones */
 #define CPLX_ONE(r, i) VSWAP "%%zmm" #i ", %%zmm" #i "\n\t" VFMADDSUB213 "%%zmm" #i ", %%zmm3, %%zmm" #r "\n\t"
-#define CPLX_COL_OUT(r0, r1, r2, i0, i1, i2) CPLX_ONE(r0, i0) CPLX_ONE(r1, i1) CPLX_ONE(r2, i2) C_COL_OUT(r0, r1, r2)
+#define CPLX_COL_OUT(N, r0, r1, r2, i0, i1, i2)                                                    \
+    PICK(N, CPLX_ONE(r0, i0), CPLX_ONE(r1, i1), CPLX_ONE(r2, i2)) C_COL_OUT(N, r0, r1, r2)
 #if !SB_IS_COMPLEX
-#define C_IN                                                                                       \
-    C_COL_IN(8, 9, 10) C_COL_IN(11, 12, 13) C_COL_IN(14, 15, 16) C_COL_IN(17, 18, 19)              \
-    C_COL_IN(20, 21, 22) C_COL_IN(23, 24, 25) C_COL_IN(26, 27, 28) C_COL_IN(29, 30, 31)
-#define C_OUT                                                                                      \
-    C_COL_OUT(8, 9, 10) C_COL_OUT(11, 12, 13) C_COL_OUT(14, 15, 16) C_COL_OUT(17, 18, 19)          \
-    C_COL_OUT(20, 21, 22) C_COL_OUT(23, 24, 25) C_COL_OUT(26, 27, 28) C_COL_OUT(29, 30, 31)
+#define C_IN(N)                                                                                    \
+    C_COL_IN(N, 8, 9, 10) C_COL_IN(N, 11, 12, 13) C_COL_IN(N, 14, 15, 16) C_COL_IN(N, 17, 18, 19)  \
+    C_COL_IN(N, 20, 21, 22) C_COL_IN(N, 23, 24, 25) C_COL_IN(N, 26, 27, 28) C_COL_IN(N, 29, 30, 31)
+#define C_OUT(N)                                                                                   \
+    C_COL_OUT(N, 8, 9, 10) C_COL_OUT(N, 11, 12, 13) C_COL_OUT(N, 14, 15, 16) C_COL_OUT(N, 17, 18, 19) \
+    C_COL_OUT(N, 20, 21, 22) C_COL_OUT(N, 23, 24, 25) C_COL_OUT(N, 26, 27, 28) C_COL_OUT(N, 29, 30, 31)
 #else
-#define C_IN                                                                                       \
-    C_COL_IN(8, 9, 10) ZERO3(11, 12, 13) C_COL_IN(14, 15, 16) ZERO3(17, 18, 19)                    \
-    C_COL_IN(20, 21, 22) ZERO3(23, 24, 25) C_COL_IN(26, 27, 28) ZERO3(29, 30, 31)
-#define C_OUT                                                                                      \
+#define C_IN(N)                                                                                    \
+    C_COL_IN(N, 8, 9, 10) ZERO3(N, 11, 12, 13) C_COL_IN(N, 14, 15, 16) ZERO3(N, 17, 18, 19)        \
+    C_COL_IN(N, 20, 21, 22) ZERO3(N, 23, 24, 25) C_COL_IN(N, 26, 27, 28) ZERO3(N, 29, 30, 31)
+#define C_OUT(N)                                                                                   \
     VBC "%[one], %%zmm3\n\t"                                                                       \
-    CPLX_COL_OUT(8, 9, 10, 11, 12, 13) CPLX_COL_OUT(14, 15, 16, 17, 18, 19)                        \
-    CPLX_COL_OUT(20, 21, 22, 23, 24, 25) CPLX_COL_OUT(26, 27, 28, 29, 30, 31)
+    CPLX_COL_OUT(N, 8, 9, 10, 11, 12, 13) CPLX_COL_OUT(N, 14, 15, 16, 17, 18, 19)                  \
+    CPLX_COL_OUT(N, 20, 21, 22, 23, 24, 25) CPLX_COL_OUT(N, 26, 27, 28, 29, 30, 31)
 #endif
 
-/* The k loop: the accumulators start from IN, then each k step adds (op VFMA) or subtracts
- * (VFNMA) the products of the packed A column and B row, one step after the other; they end in
- * OUT. Four steps per iteration, with the A column 768 bytes ahead prefetched (the packed A
- * sliver streams from L2; the B sliver stays in L1); FLUSH runs after the fourth. */
-#define KLOOP(name, op, IN, FLUSH, OUT)                                                            \
-    static inline __attribute__((always_inline)) void name(blas_int k, const sb_t *a, const sb_t *b, sb_r *acc, \
-                                                           sb_t *c, blas_int ldc)                  \
+/* The k loop of width N: the accumulators start from IN, then each k step adds (op VFMA) or
+ * subtracts (VFNMA) the products of the packed A column and B row, one step after the other; they
+ * end in OUT. Four steps per iteration, with the A column 768 bytes ahead prefetched (the packed
+ * A sliver streams from L2; the B sliver stays in L1); FLUSH runs after the fourth. */
+#define KLOOP(name, N, op, IN, FLUSH, OUT)                                                         \
+    static inline __attribute__((always_inline)) void name##_##N(blas_int k, const sb_t *a, const sb_t *b, \
+                                                                 sb_r *acc, sb_t *c, blas_int ldc) \
     {                                                                                              \
         long k4 = k > 0 ? k / 4 : 0, kr = k > 0 ? k % 4 : 0;                                       \
         long ldcb = (long)ldc * (long)sizeof(sb_t);                                                \
@@ -170,12 +178,12 @@ _Static_assert(MR * sizeof(sb_t) == A_STEP && NR * sizeof(sb_t) == B_STEP_LIT, "
             ".p2align 5\n"                                                                         \
             "1:\n\t"                                                                               \
             "prefetcht0 768(%[a])\n\t"                                                             \
-            ASM_STEP(op, 0, 0)                                                                     \
+            ASM_STEP(N, op, 0, 0)                                                                  \
             "prefetcht0 832(%[a])\n\t"                                                             \
-            ASM_STEP(op, 192, B_STEP_LIT)                                                          \
+            ASM_STEP(N, op, 192, B_STEP_LIT)                                                       \
             "prefetcht0 896(%[a])\n\t"                                                             \
-            ASM_STEP(op, 384, 2*B_STEP_LIT)                                                        \
-            ASM_STEP(op, 576, 3*B_STEP_LIT)                                                        \
+            ASM_STEP(N, op, 384, 2*B_STEP_LIT)                                                     \
+            ASM_STEP(N, op, 576, 3*B_STEP_LIT)                                                     \
             FLUSH                                                                                  \
             "add $768, %[a]\n\t"                                                                   \
             "add $4*" SB_STR(B_STEP_LIT) ", %[b]\n\t"                                              \
@@ -185,7 +193,7 @@ _Static_assert(MR * sizeof(sb_t) == A_STEP && NR * sizeof(sb_t) == B_STEP_LIT, "
             "test %[r], %[r]\n\t"                                                                  \
             "jz 4f\n"                                                                              \
             "3:\n\t"                                                                               \
-            ASM_STEP(op, 0, 0)                                                                     \
+            ASM_STEP(N, op, 0, 0)                                                                  \
             "add $" SB_STR(A_STEP) ", %[a]\n\t"                                                    \
             "add $" SB_STR(B_STEP_LIT) ", %[b]\n\t"                                                \
             "dec %[r]\n\t"                                                                         \
@@ -211,23 +219,29 @@ _Static_assert(MR * sizeof(sb_t) == A_STEP && NR * sizeof(sb_t) == B_STEP_LIT, "
  * 6e-4 with no joins), so z keeps the loop without them. */
 #define FL(r, i)                                                                                   \
     VSWAP "%%zmm" #i ", %%zmm" #i "\n\t" VFMADDSUB213 "%%zmm" #i ", %%zmm7, %%zmm" #r "\n\t" ZR(i)
-#define FL3(r0, r1, r2, i0, i1, i2) FL(r0, i0) FL(r1, i1) FL(r2, i2)
-#define IN_ORDER_FLUSH                                                                             \
+#define FL3(N, r0, r1, r2, i0, i1, i2) PICK(N, FL(r0, i0), FL(r1, i1), FL(r2, i2))
+#define IN_ORDER_FLUSH(N)                                                                             \
     "test $3, %[n]\n\t"                                                                            \
     "jnz 5f\n\t"                                                                                   \
     VBC "%[one], %%zmm7\n\t"                                                                       \
-    FL3(8, 9, 10, 11, 12, 13) FL3(14, 15, 16, 17, 18, 19) FL3(20, 21, 22, 23, 24, 25) FL3(26, 27, 28, 29, 30, 31) \
+    FL3(N, 8, 9, 10, 11, 12, 13) FL3(N, 14, 15, 16, 17, 18, 19) FL3(N, 20, 21, 22, 23, 24, 25)          \
+    FL3(N, 26, 27, 28, 29, 30, 31) \
     "5:\n\t"
 #else
-#define IN_ORDER_FLUSH ""
+#define IN_ORDER_FLUSH(N) ""
 #endif
-KLOOP(kloop_sum, VFMA, Z_IN, "", A_OUT)                 /* from zero: alpha applied afterwards */
-KLOOP(kloop_add_ac, VFMA, A_IN, IN_ORDER_FLUSH, C_OUT)  /* in order, from beta*C prepared in acc, to C */
-KLOOP(kloop_sub_ac, VFNMA, A_IN, IN_ORDER_FLUSH, C_OUT)
-KLOOP(kloop_add_cc, VFMA, C_IN, IN_ORDER_FLUSH, C_OUT)  /* in order, beta = 1: from C to C */
-KLOOP(kloop_sub_cc, VFNMA, C_IN, IN_ORDER_FLUSH, C_OUT)
-KLOOP(kloop_add_zc, VFMA, Z_IN, IN_ORDER_FLUSH, C_OUT)  /* in order, beta = 0: from zeros to C */
-KLOOP(kloop_sub_zc, VFNMA, Z_IN, IN_ORDER_FLUSH, C_OUT)
+/* the seven loops in the three widths */
+#define KLOOPS(N)                                                                                  \
+    KLOOP(kloop_sum, N, VFMA, Z_IN(N), "", A_OUT(N))  /* from zero: alpha applied afterwards */    \
+    KLOOP(kloop_add_ac, N, VFMA, A_IN(N), IN_ORDER_FLUSH(N), C_OUT(N)) /* in order, from beta*C in acc */ \
+    KLOOP(kloop_sub_ac, N, VFNMA, A_IN(N), IN_ORDER_FLUSH(N), C_OUT(N))                            \
+    KLOOP(kloop_add_cc, N, VFMA, C_IN(N), IN_ORDER_FLUSH(N), C_OUT(N)) /* in order, beta = 1 */     \
+    KLOOP(kloop_sub_cc, N, VFNMA, C_IN(N), IN_ORDER_FLUSH(N), C_OUT(N))                            \
+    KLOOP(kloop_add_zc, N, VFMA, Z_IN(N), IN_ORDER_FLUSH(N), C_OUT(N)) /* in order, beta = 0 */     \
+    KLOOP(kloop_sub_zc, N, VFNMA, Z_IN(N), IN_ORDER_FLUSH(N), C_OUT(N))
+KLOOPS(1)
+KLOOPS(2)
+KLOOPS(3)
 
 #if !SB_IS_COMPLEX
 /* Column j of the tile: t := alpha*acc (+ C), written to cp (ld elements apart). */
@@ -238,10 +252,12 @@ KLOOP(kloop_sub_zc, VFNMA, Z_IN, IN_ORDER_FLUSH, C_OUT)
         else if (mode == 2) t = V_FMA(vb, V_LOAD(q + (v) * VW), t);                                \
         V_STORE(q + (v) * VW, t);                                                                  \
     } while (0)
-#define OUT(cp, ld, j)                                                                             \
+#define OUT(cp, ld, j, nv)                                                                         \
     do {                                                                                           \
         sb_t *q_ = (cp) + (size_t)(j) * (ld);                                                      \
-        OUTV(q_, j, 0); OUTV(q_, j, 1); OUTV(q_, j, 2);                                            \
+        OUTV(q_, j, 0);                                                                            \
+        if ((nv) > 1) OUTV(q_, j, 1);                                                              \
+        if ((nv) > 2) OUTV(q_, j, 2);                                                              \
     } while (0)
 #define SCALARS()                                                                                  \
     VT va = V_SET1(alpha), vb = V_SET1(beta);                                                      \
@@ -262,7 +278,12 @@ KLOOP(kloop_sub_zc, VFNMA, Z_IN, IN_ORDER_FLUSH, C_OUT)
         }                                                                                          \
         V_STORE(q, t);                                                                             \
     } while (0)
-#define OUT(cp, ld, j) do { OUTH(cp, ld, j, 0); OUTH(cp, ld, j, 1); OUTH(cp, ld, j, 2); } while (0)
+#define OUT(cp, ld, j, nv)                                                                         \
+    do {                                                                                           \
+        OUTH(cp, ld, j, 0);                                                                        \
+        if ((nv) > 1) OUTH(cp, ld, j, 1);                                                          \
+        if ((nv) > 2) OUTH(cp, ld, j, 2);                                                          \
+    } while (0)
 #define SCALARS()                                                                                  \
     VT var = V_SET1(sb_creal(alpha)), vai = V_SET1(sb_cimag(alpha));                               \
     VT vbr = V_SET1(sb_creal(beta)), vbi = V_SET1(sb_cimag(beta)), ones = V_SET1(1);               \
@@ -280,5 +301,14 @@ KLOOP(kloop_sub_zc, VFNMA, Z_IN, IN_ORDER_FLUSH, C_OUT)
         _mm_prefetch(cj + 191, _MM_HINT_T0);                                                       \
     }
 #define NV 3
+/* a partial tile of m rows runs the loops of the width its rows need (d: 1..8 rows one vector,
+ * 9..16 two; the edge sliver of sgemm n = 256 has 16 of 48 rows) */
+#define SB_UKR_VECTORS_FOR(m) ((int)(((m) * EW + VW - 1) / VW))
+#define SB_UKR_RUN(loop, nv, args)                                                                 \
+    do {                                                                                           \
+        if ((nv) == 1) kloop_##loop##_1 args;                                                      \
+        else if ((nv) == 2) kloop_##loop##_2 args;                                                 \
+        else kloop_##loop##_3 args;                                                                \
+    } while (0)
 #define SB_UKR_NAME SB_NAME(gemm_ukr_avx512)
 #include "kernels/generic/gemm_ukr_frame.h"
