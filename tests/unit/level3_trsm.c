@@ -1,6 +1,7 @@
 /* ?trsm (and, compiled with TEST_TRMM, ?trmm) against plain oracles: every side, uplo, transa and
  * diag, Fortran ABI and CBLAS in both layouts, sizes 0..33 and across the recursive blocking
- * (order 300; 256 and 257 around the largest packed diagonal block), lda/ldb padding, the other triangle (NaN) and a unit diagonal (NaN) never read,
+ * (order 300; 256 and 257 around the largest packed diagonal block; trmm side 'L' 1100, across
+ * its KC steps), lda/ldb padding, the other triangle (NaN) and a unit diagonal (NaN) never read,
  * alpha = 0 (B zeroed, A and NaN in B not read), argument errors. For trsm: the residual
  * op(A)*X - alpha*B (or X*op(A) - alpha*B) of a well-conditioned A, and a plain substitution. */
 #include "test_prec.h"
@@ -227,6 +228,11 @@ int main(void)
                                 else check_one(api, side, uplo, trans, diag, 30 - 7 * q, big[q], sbt_rand_elem(), 0);
                             }
                         }
+#ifdef TEST_TRMM
+                        /* side 'L' in one pass: two or more KC steps (KC <= 512 real, <= 336
+                         * complex), several MC row blocks in each, a partial tile of columns */
+                        if (api == F77 && side == 'L') check_one(api, side, uplo, trans, diag, SB_IS_COMPLEX ? 600 : 1100, 5, sbt_rand_elem(), 0);
+#endif
                     }
     errors();
     return sbt_finish("level3_" ROUT_S "_" SB_UPPER);
