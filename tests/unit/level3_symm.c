@@ -4,35 +4,13 @@
  * of A (NaN) and hemm's imaginary diagonal (NaN) never read, NaN in C with beta = 0, alpha = 0
  * reading neither A nor B, quick returns, argument errors; and with no memory at all (the library's
  * posix_memalign and mmap fail), where symm computes element by element. */
-#define _GNU_SOURCE
-#include <dlfcn.h>
-#include <errno.h>
-#include <sys/mman.h>
+#include "no_memory_test.h"
 
 #include "test_prec.h"
 #include "level3_structured_test.h"
 #include "safeblas.h"
 
-/* While set, posix_memalign and mmap fail: these definitions replace libc's for the library too
- * (exported: the test links with -rdynamic), so its temporaries and packing workspace are refused. */
-static volatile int no_memory;
 static int calls_without_memory; /* check_one's symm calls run with no_memory */
-
-__attribute__((visibility("default"))) int posix_memalign(void **p, size_t align, size_t bytes)
-{
-    static int (*real)(void **, size_t, size_t);
-    if (no_memory) return ENOMEM;
-    if (!real) real = (int (*)(void **, size_t, size_t))dlsym(RTLD_NEXT, "posix_memalign");
-    return real(p, align, bytes);
-}
-
-__attribute__((visibility("default"))) void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
-{
-    static void *(*real)(void *, size_t, int, int, int, off_t);
-    if (no_memory) return MAP_FAILED;
-    if (!real) real = (void *(*)(void *, size_t, int, int, int, off_t))dlsym(RTLD_NEXT, "mmap");
-    return real(addr, len, prot, flags, fd, off);
-}
 
 void SB_F77(symm)(const char *side, const char *uplo, const blas_int *m, const blas_int *n, const sb_t *alpha,
                   const sb_t *a, const blas_int *lda, const sb_t *b, const blas_int *ldb, const sb_t *beta, sb_t *c,
