@@ -122,6 +122,50 @@ static void mult_right(const tr_ctx *x, blas_int n, blas_int mr, sb_t alpha, con
     }
 }
 
+/* ---- a triangular block packed for the microkernel ---- */
+
+/* The largest piece of a diagonal tile copied at once (elements). */
+enum { TRI_DIAG_CHUNK = 512 };
+
+/* Packs the triangular block op(A)(P, P), P = [p0, p1) (a: op(A)'s first element as stored,
+ * indices from there), in slivers of r as pack_a (is_a: rows s0..s0+ns, the A operand) or
+ * pack_b (columns s0.., the B operand) would, only the part each sliver's tiles read: the part
+ * of its k range inside the triangle, up to or from the sliver's diagonal square, which is
+ * expanded (zeros outside the triangle, ones on a unit diagonal, A's diagonal then not read). */
+static void pack_tri(const tr_ctx *x, const sb_gemm_kernels_t *kt, const sb_t *a, int is_a, blas_int s0, blas_int ns,
+                     blas_int p0, blas_int p1, sb_t *buf, blas_int r)
+{
+    const blas_int kc = p1 - p0;
+    /* k before the square: A's columns left of its rows (lower), B's rows above its columns (upper) */
+    const int before_in = is_a ? x->lower : !x->lower;
+    for (blas_int s = 0; s < ns; s += r) {
+        blas_int w = SB_MIN(r, ns - s), g = s0 + s;
+        sb_t *sl = buf + (size_t)s * kc;
+        blas_int q0 = before_in ? p0 : g + w, q1 = before_in ? g : p1; /* the part outside the square */
+        if (q1 > q0) {
+            sb_t *dst = sl + (size_t)(q0 - p0) * r;
+            if (is_a) kt->pack_a(x->trans, w, q1 - q0, sb_l3_op_at(x->trans, a, x->lda, g, q0), x->lda, dst, (int)r);
+            else kt->pack_b(x->trans, q1 - q0, w, sb_l3_op_at(x->trans, a, x->lda, q0, g), x->lda, dst, (int)r);
+        }
+        blas_int step = SB_MAX(1, TRI_DIAG_CHUNK / w);
+        for (blas_int q = g; q < g + w; q += step) {
+            _Alignas(64) sb_t t[TRI_DIAG_CHUNK];
+            blas_int len = SB_MIN(step, g + w - q);
+            for (blas_int l = 0; l < len; l++)
+                for (blas_int i = 0; i < w; i++) {
+                    blas_int row = is_a ? g + i : q + l, col = is_a ? q + l : g + i;
+                    int in = x->lower ? row > col : row < col;
+                    sb_t v = row == col ? (x->diag == 'U' ? (sb_t)1 : opa(x, a, row, row)) : in ? opa(x, a, row, col) : 0;
+                    if (is_a) t[i + l * w] = v;
+                    else t[l + i * len] = v;
+                }
+            sb_t *dst = sl + (size_t)(q - p0) * r;
+            if (is_a) kt->pack_a('N', w, len, t, w, dst, (int)r);
+            else kt->pack_b('N', len, w, t, len, dst, (int)r);
+        }
+    }
+}
+
 /* ---- packed macro-kernel for one diagonal block ---- */
 
 typedef struct {
@@ -180,20 +224,12 @@ static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int mb, 
     const blas_int r = kt->nr;
     const blas_int nsl = (mb + r - 1) / r;
     const blas_int nrhs = x->m;
-    sb_t *apk = pk_alloc((size_t)nsl * r * mb + (size_t)mb * mb);
+    sb_t *apk = pk_alloc((size_t)nsl * r * mb);
     if (!apk) {
         mult_right(x, mb, nrhs, alpha, a, b);
         return;
     }
-    sb_t *t = apk + (size_t)nsl * r * mb;
-    for (blas_int l = 0; l < mb; l++)
-        for (blas_int i = 0; i < mb; i++) {
-            int in = x->lower ? i > l : i < l;
-            sb_t v = in ? opa(x, a, i, l) : 0;
-            if (i == l) v = x->diag == 'U' ? 1 : opa(x, a, i, i);
-            t[i + (size_t)l * mb] = v;
-        }
-    kt->pack_b('N', mb, mb, t, mb, apk, (int)r);
+    pack_tri(x, kt, a, 0, 0, mb, 0, mb, apk, r);
     blas_int slab = tr_slab_width(nrhs, kt->mr);
     pk_ctx p = {x, kt, mb, nrhs, slab, (nrhs + slab - 1) / slab, alpha, a, b, apk};
     double flops = (double)mb * (double)mb * (double)nrhs * (SB_IS_COMPLEX ? 4.0 : 1.0);
@@ -213,40 +249,6 @@ static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int mb, 
  * gemm, instead of once per level of the recursion. Each element's sum runs over the steps in
  * an order that depends on m and KC only, so any split of B's columns (threads) gives the same
  * bits. */
-
-/* The largest piece of a diagonal tile copied at once (elements). */
-enum { TRI_DIAG_CHUNK = 512 };
-
-/* Packs rows ic..ic+mc of op(A)(P, P) (P = [p0, p1)) in slivers of MR over columns p0..p1 as
- * pack_a would, only the part each sliver's tiles read: op(A) lower: columns p0 .. the end of the
- * sliver's diagonal square; upper: from its start to p1. The square is expanded (zeros outside
- * the triangle, ones on a unit diagonal, A's diagonal then not read). */
-static void pack_tri_a(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int ic, blas_int mc, blas_int p0,
-                       blas_int p1, sb_t *buf)
-{
-    const blas_int MR = kt->mr, kc = p1 - p0;
-    for (blas_int s = 0; s < mc; s += MR) {
-        blas_int w = SB_MIN(MR, mc - s), g = ic + s;
-        sb_t *sl = buf + (size_t)s * kc;
-        if (x->lower && g > p0)
-            kt->pack_a(x->trans, w, g - p0, sb_l3_op_at(x->trans, x->a, x->lda, g, p0), x->lda, sl, (int)MR);
-        blas_int step = SB_MAX(1, TRI_DIAG_CHUNK / w);
-        for (blas_int q = g; q < g + w; q += step) {
-            _Alignas(64) sb_t t[TRI_DIAG_CHUNK];
-            blas_int len = SB_MIN(step, g + w - q);
-            for (blas_int l = 0; l < len; l++)
-                for (blas_int i = 0; i < w; i++) {
-                    blas_int r = g + i, c = q + l;
-                    int in = x->lower ? r > c : r < c;
-                    t[i + l * w] = r == c ? (x->diag == 'U' ? (sb_t)1 : opa(x, x->a, r, r)) : in ? opa(x, x->a, r, c) : 0;
-                }
-            kt->pack_a('N', w, len, t, w, sl + (size_t)(q - p0) * MR, (int)MR);
-        }
-        if (!x->lower && g + w < p1)
-            kt->pack_a(x->trans, w, p1 - g - w, sb_l3_op_at(x->trans, x->a, x->lda, g, g + w), x->lda,
-                       sl + (size_t)(g + w - p0) * MR, (int)MR);
-    }
-}
 
 /* Columns [j0, j0 + ncols) of B, on the calling thread, with buffers abuf (MC x KC) and bbuf
  * (KC x NC). */
@@ -279,7 +281,7 @@ static void left_pass(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int j0,
             /* the rows P: the triangle, each tile over its non-zero columns */
             for (blas_int ic = p0; ic < p1; ic += MC) {
                 blas_int mc = SB_MIN(MC, p1 - ic);
-                pack_tri_a(x, kt, ic, mc, p0, p1, abuf);
+                pack_tri(x, kt, x->a, 1, ic, mc, p0, p1, abuf, MR);
                 for (blas_int jr = 0; jr < nc; jr += NR)
                     for (blas_int ir = 0; ir < mc; ir += MR) {
                         blas_int i0 = ic + ir - p0, mr = SB_MIN(MR, mc - ir), nr = SB_MIN(NR, nc - jr);
