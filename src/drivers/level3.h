@@ -88,10 +88,11 @@ void SB_NAME(gemm_sym_simple)(char side, const sb_l3_sym *sym, blas_int m, blas_
 
 /* symm/hemm's product through gemm's threads and loops: C := alpha*A*X + beta*C (side 'L', A the
  * m x m full matrix of sym) or alpha*X*A + beta*C (side 'R', n x n), sym->r0 = sym->c0 = 0,
- * alpha != 0, m, n >= 1. Returns 0 without doing anything where gemm would use its unpacked small
- * kernel (the caller then expands A and calls gemm, whose small kernel gives the packed bits). */
+ * alpha != 0, m, n >= 1. may_decline: return 0 without doing anything where gemm would use its
+ * unpacked small kernel (the caller then expands A and calls gemm, whose small kernel gives the
+ * packed bits); else (and otherwise) returns 1. */
 int SB_NAME(gemm_sym)(char side, const sb_l3_sym *sym, blas_int m, blas_int n, sb_t alpha, const sb_t *x,
-                      blas_int ldx, sb_t beta, sb_t *c, blas_int ldc);
+                      blas_int ldx, sb_t beta, sb_t *c, blas_int ldc, int may_decline);
 
 /* The same without packing, element by element (tiny problems, no workspace). */
 void SB_NAME(gemm_simple)(char ta, char tb, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,

@@ -227,6 +227,9 @@ int main(void)
                         else check_one(herm, api, side, uplo, 40, 300, sbt_rand_elem(), sbt_rand_elem(), 0);
                         check_one(herm, api, side, uplo, 131, 129, sbt_rand_elem(), sbt_rand_elem(), 0);
                         check_one(herm, api, side, uplo, 131, 129, 1, 0, 1);
+                        /* thin C, large A (packed although gemm's small kernel would run) */
+                        if (sd == 0) check_one(herm, api, side, uplo, 600, 3, sbt_rand_elem(), sbt_rand_elem(), 0);
+                        else check_one(herm, api, side, uplo, 3, 600, sbt_rand_elem(), sbt_rand_elem(), 0);
                     }
                 }
     errors_for(0);

@@ -186,13 +186,14 @@ void SB_NAME(gemm)(char transa, char transb, blas_int m, blas_int n, blas_int k,
     sb_parallel_run(g.pm * g.pn, gemm_part, &g);
 }
 
+/* symm's product: gemm's grid and loops, the symmetric operand packed from its triangle. */
 int SB_NAME(gemm_sym)(char side, const sb_l3_sym *sym, blas_int m, blas_int n, sb_t alpha, const sb_t *x,
-                      blas_int ldx, sb_t beta, sb_t *c, blas_int ldc)
+                      blas_int ldx, sb_t beta, sb_t *c, blas_int ldc, int may_decline)
 {
     const sb_gemm_kernels_t *kt = sb_gemm_kernels();
     blas_int k = side == 'L' ? m : n;
-    if (kt->small && use_small(kt, 'N', m, n, k)) return 0;
-    if ((double)m * n * k <= 8.0 * 8 * 8 && k <= 16) return 0;
+    if (may_decline && kt->small && use_small(kt, 'N', m, n, k)) return 0;
+    if (may_decline && (double)m * n * k <= 8.0 * 8 * 8 && k <= 16) return 0;
     const sb_t *a = side == 'L' ? NULL : x, *b = side == 'L' ? x : NULL;
     blas_int lda = side == 'L' ? 1 : ldx, ldb = side == 'L' ? ldx : 1;
     gemm_job g = {kt, 'N', 'N', m, n, k, alpha, beta, a, b, c, lda, ldb, ldc, 1, 1, sym, side};

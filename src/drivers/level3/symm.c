@@ -4,7 +4,7 @@
  * triangle (gemm_sym: the mirrored part packed transposed, conjugated for hemm), so A is never
  * expanded and C is read and written once; gemm splits C over the threads and never k, so the
  * result is bitwise the same at every thread count. Where gemm would use its unpacked small
- * kernel instead, A is expanded into a full temporary and gemm is called on it. */
+ * kernel instead and A is small, A is expanded into a full temporary and gemm is called on it. */
 #include "drivers/level3.h"
 #include "drivers/level3_structured.h"
 #include "kernels/workspace.h"
@@ -40,8 +40,11 @@ void SB_NAME(symm)(char side, char uplo, int herm, blas_int m, blas_int n, sb_t 
         return;
     }
     sb_l3_sym sym = {uplo, herm, a, lda, 0, 0};
-    if (SB_NAME(gemm_sym)(side, &sym, m, n, alpha, b, ldb, beta, c, ldc)) return;
     blas_int ka = side == 'L' ? m : n; /* order of A */
+    /* expanding A pays where gemm's small kernel runs, unless A is large (a thin C: m = 2000,
+     * n = 1 would copy 2000^2 elements for 4e6 multiply-adds): then packed all the same */
+    int may_expand = (double)ka * ka * sizeof(sb_t) <= SB_WORKSPACE_CACHE_MAX;
+    if (SB_NAME(gemm_sym)(side, &sym, m, n, alpha, b, ldb, beta, c, ldc, may_expand)) return;
     /* the packing workspace (gemm's small kernel, which takes this product, does not pack):
      * kept between calls up to 2 MiB, so no page faults for the small problems */
     int owned;
