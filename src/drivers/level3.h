@@ -49,6 +49,51 @@ void SB_NAME(gemm_block)(char ta, char tb, blas_int m, blas_int n, blas_int k, s
                          blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc,
                          const sb_l3_tri *tri);
 
+/* A symmetric or hermitian operand of the gemm loops given by its stored triangle (symm/hemm),
+ * so it is packed straight from the triangle, never expanded: the full matrix's element (i, j)
+ * is a[i + j*lda] where the triangle `uplo` holds it, else a[j + i*lda], conjugated if herm;
+ * herm: the diagonal's imaginary part is taken as zero (not read). (r0, c0): where the gemm
+ * block's operand starts in the full matrix. */
+typedef struct {
+    char uplo;
+    int herm;
+    const sb_t *a;
+    blas_int lda;
+    blas_int r0, c0;
+} SB_NAME(l3_sym);
+#define sb_l3_sym SB_NAME(l3_sym)
+
+/* Element (i, j) of the full matrix (i, j counted from its first element, not from r0, c0). */
+static inline sb_t sb_l3_sym_el(const sb_l3_sym *s, blas_int i, blas_int j)
+{
+    if (i == j) return s->herm ? (sb_t)sb_creal(s->a[i + (size_t)i * s->lda]) : s->a[i + (size_t)i * s->lda];
+    int stored = s->uplo == 'U' ? i < j : i > j;
+    if (stored) return s->a[i + (size_t)j * s->lda];
+    sb_t v = s->a[j + (size_t)i * s->lda];
+    return s->herm ? sb_conj(v) : v;
+}
+
+/* gemm_block with one operand symmetric (side 'L': C := alpha*S*X + beta*C, S the m x k block of
+ * the full matrix at (sym->r0, sym->c0), k = its order; side 'R': C := alpha*X*S + beta*C, S
+ * k x n), X general ('N', ldx). S is packed from the triangle, the same values in the same
+ * packed format as gemm_block packing the expanded matrix, so it gives gemm's bits. No
+ * workspace: gemm_sym_simple. */
+void SB_NAME(gemm_block_sym)(char side, const sb_l3_sym *sym, blas_int m, blas_int n, blas_int k, sb_t alpha,
+                             const sb_t *x, blas_int ldx, sb_t beta, sb_t *c, blas_int ldc);
+
+/* The same element by element from the definition (no memory): C(i,j) := alpha*s + beta*C(i,j)
+ * with s the plain sum in order (beta == 0: C not read). */
+void SB_NAME(gemm_sym_simple)(char side, const sb_l3_sym *sym, blas_int m, blas_int n, blas_int k, sb_t alpha,
+                              const sb_t *x, blas_int ldx, sb_t beta, sb_t *c, blas_int ldc);
+
+/* symm/hemm's product through gemm's threads and loops: C := alpha*A*X + beta*C (side 'L', A the
+ * m x m full matrix of sym) or alpha*X*A + beta*C (side 'R', n x n), sym->r0 = sym->c0 = 0,
+ * alpha != 0, m, n >= 1. may_decline: return 0 without doing anything where gemm would use its
+ * unpacked small kernel (the caller then expands A and calls gemm, whose small kernel gives the
+ * packed bits); else (and otherwise) returns 1. */
+int SB_NAME(gemm_sym)(char side, const sb_l3_sym *sym, blas_int m, blas_int n, sb_t alpha, const sb_t *x,
+                      blas_int ldx, sb_t beta, sb_t *c, blas_int ldc, int may_decline);
+
 /* The same without packing, element by element (tiny problems, no workspace). */
 void SB_NAME(gemm_simple)(char ta, char tb, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
                           blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc,

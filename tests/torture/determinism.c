@@ -1,4 +1,4 @@
-/* Torture case 7: bitwise determinism. gemm (NN and TN), syrk, trsm, trmm and dot give the same
+/* Torture case 7: bitwise determinism. gemm (NN and TN), syrk, symm, trsm, trmm and dot give the same
  * bytes at 1, 2, 3, 4 and 7 threads (level 3 is split over m and n, never k; reductions combine
  * fixed chunks in a fixed order). SAFEBLAS_PARALLEL_THRESHOLD=0 makes every call as parallel as
  * the thread count allows, with odd sizes so the splits differ at every count. Results are also
@@ -11,10 +11,10 @@
 #define DOTN 100003
 
 typedef struct {
-    double *gemm_nn, *gemm_tn, *syrk, *trsm, *trmm, dot;
+    double *gemm_nn, *gemm_tn, *syrk, *symm_ll, *symm_ru, *trsm, *trmm, dot;
 } results;
 
-static double *A, *AT, *B, *C0, *S0, *L, *U, *X, *Y;
+static double *A, *AT, *B, *BS, *C0, *S0, *L, *U, *X, *Y;
 
 static double *dupm(const double *x, size_t n)
 {
@@ -33,6 +33,12 @@ static void compute(results *r)
     dgemm_("T", "N", &m, &n, &k, &alpha, AT, &k, B, &k, &beta, r->gemm_tn, &m, 1, 1);
     r->syrk = dupm(S0, (size_t)M * M);
     dsyrk_("L", "N", &m, &k, &alpha, A, &m, &beta, r->syrk, &m, 1, 1);
+    /* A packed from its stored triangle: the lower one of L (side L), the upper one of S0's
+     * leading NN x NN (side R) */
+    r->symm_ll = dupm(C0, (size_t)M * NN);
+    dsymm_("L", "L", &m, &n, &alpha, L, &m, BS, &m, &beta, r->symm_ll, &m, 1, 1);
+    r->symm_ru = dupm(C0, (size_t)M * NN);
+    dsymm_("R", "U", &m, &n, &alpha, S0, &m, BS, &m, &beta, r->symm_ru, &m, 1, 1);
     r->trsm = dupm(C0, (size_t)M * NN);
     dtrsm_("L", "L", "N", "N", &m, &n, &alpha, L, &m, r->trsm, &m, 1, 1, 1, 1);
     r->trmm = dupm(C0, (size_t)M * NN);
@@ -43,7 +49,7 @@ static void compute(results *r)
 
 static void release(results *r)
 {
-    free(r->gemm_nn), free(r->gemm_tn), free(r->syrk), free(r->trsm), free(r->trmm);
+    free(r->gemm_nn), free(r->gemm_tn), free(r->syrk), free(r->symm_ll), free(r->symm_ru), free(r->trsm), free(r->trmm);
 }
 
 int main(void)
@@ -55,6 +61,7 @@ int main(void)
         for (int l = 0; l < K; l++) AT[l + (size_t)i * K] = A[i + (size_t)l * M];
     B = tt_rand_mat(K, NN, 62);
     C0 = tt_rand_mat(M, NN, 63);
+    BS = tt_rand_mat(M, NN, 69);
     S0 = tt_rand_mat(M, M, 64);
     L = tt_tri_mat(M, 65);
     U = tt_tri_mat(M, 66);
@@ -71,6 +78,18 @@ int main(void)
     tt_ref_gemm(M, NN, K, 0.75, A, B, -1.25, e);
     CHECK(tt_relerr(ref.gemm_nn, e, (size_t)M * NN) <= TT_TOL, "gemm NN vs oracle");
     CHECK(tt_relerr(ref.gemm_tn, e, (size_t)M * NN) <= TT_TOL, "gemm TN vs oracle");
+    double *full = malloc(sizeof(double) * M * M);
+    for (int j = 0; j < M; j++)
+        for (int i = 0; i < M; i++) full[i + (size_t)j * M] = i >= j ? L[i + (size_t)j * M] : L[j + (size_t)i * M];
+    memcpy(e, C0, sizeof(double) * M * NN);
+    tt_ref_gemm(M, NN, M, 0.75, full, BS, -1.25, e);
+    CHECK(tt_relerr(ref.symm_ll, e, (size_t)M * NN) <= TT_TOL, "symm LL vs oracle");
+    for (int j = 0; j < NN; j++)
+        for (int i = 0; i < NN; i++) full[i + (size_t)j * NN] = i <= j ? S0[i + (size_t)j * M] : S0[j + (size_t)i * M];
+    memcpy(e, C0, sizeof(double) * M * NN);
+    tt_ref_gemm(M, NN, NN, 0.75, BS, full, -1.25, e);
+    CHECK(tt_relerr(ref.symm_ru, e, (size_t)M * NN) <= TT_TOL, "symm RU vs oracle");
+    free(full);
     memcpy(e, C0, sizeof(double) * M * NN);
     tt_ref_trsm_lln(M, NN, 0.75, L, e);
     CHECK(tt_relerr(ref.trsm, e, (size_t)M * NN) <= TT_TOL, "trsm vs oracle");
@@ -95,6 +114,8 @@ int main(void)
             CHECK(sbt_bytes_equal(r.gemm_nn, ref.gemm_nn, sizeof(double) * M * NN), "gemm NN at %d threads", t);
             CHECK(sbt_bytes_equal(r.gemm_tn, ref.gemm_tn, sizeof(double) * M * NN), "gemm TN at %d threads", t);
             CHECK(sbt_bytes_equal(r.syrk, ref.syrk, sizeof(double) * M * M), "syrk at %d threads", t);
+            CHECK(sbt_bytes_equal(r.symm_ll, ref.symm_ll, sizeof(double) * M * NN), "symm LL at %d threads", t);
+            CHECK(sbt_bytes_equal(r.symm_ru, ref.symm_ru, sizeof(double) * M * NN), "symm RU at %d threads", t);
             CHECK(sbt_bytes_equal(r.trsm, ref.trsm, sizeof(double) * M * NN), "trsm at %d threads", t);
             CHECK(sbt_bytes_equal(r.trmm, ref.trmm, sizeof(double) * M * NN), "trmm at %d threads", t);
             CHECK(memcmp(&r.dot, &ref.dot, sizeof(double)) == 0, "dot at %d threads: %.17g vs %.17g", t, r.dot,
@@ -102,6 +123,6 @@ int main(void)
             release(&r);
         }
     release(&ref);
-    printf("gemm NN/TN, syrk, trsm, trmm, dot: identical bytes at 1, 2, 3, 4 and 7 threads\n");
+    printf("gemm NN/TN, syrk, symm, trsm, trmm, dot: identical bytes at 1, 2, 3, 4 and 7 threads\n");
     return sbt_finish("torture_determinism");
 }

@@ -64,6 +64,9 @@ void dgemm_(const char *ta, const char *tb, const blas_int *m, const blas_int *n
 void dsyrk_(const char *uplo, const char *trans, const blas_int *n, const blas_int *k, const double *alpha,
             const double *a, const blas_int *lda, const double *beta, double *c, const blas_int *ldc, size_t,
             size_t);
+void dsymm_(const char *side, const char *uplo, const blas_int *m, const blas_int *n, const double *alpha,
+            const double *a, const blas_int *lda, const double *b, const blas_int *ldb, const double *beta, double *c,
+            const blas_int *ldc, size_t, size_t);
 void dtrsm_(const char *side, const char *uplo, const char *transa, const char *diag, const blas_int *m,
             const blas_int *n, const double *alpha, const double *a, const blas_int *lda, double *b,
             const blas_int *ldb, size_t, size_t, size_t, size_t);

@@ -1,9 +1,16 @@
 /* ?symm and ?hemm against a plain oracle: both sides and triangles, Fortran ABI and CBLAS in both
- * layouts, sizes 0..33 and across the panel width (300), lda/ldb/ldc padding, the unused triangle
+ * layouts, sizes 0..33 (expanded A, small gemm) and 40..300 (A packed from its
+ * triangle: k past KC, partial slivers), lda/ldb/ldc padding, the unused triangle
  * of A (NaN) and hemm's imaginary diagonal (NaN) never read, NaN in C with beta = 0, alpha = 0
- * reading neither A nor B, quick returns, argument errors. */
+ * reading neither A nor B, quick returns, argument errors; and with no memory at all (the library's
+ * posix_memalign and mmap fail), where symm computes element by element. */
+#include "no_memory_test.h"
+
 #include "test_prec.h"
 #include "level3_structured_test.h"
+#include "safeblas.h"
+
+static int calls_without_memory; /* check_one's symm calls run with no_memory */
 
 void SB_F77(symm)(const char *side, const char *uplo, const blas_int *m, const blas_int *n, const sb_t *alpha,
                   const sb_t *a, const blas_int *lda, const sb_t *b, const blas_int *ldb, const sb_t *beta, sb_t *c,
@@ -82,7 +89,9 @@ static void check_one(int herm, int api, char side, char uplo, blas_int m, blas_
     sbt_mat_snapshot(&A.m);
     sbt_mat_snapshot(&B.m);
     sbt_mat_snapshot(&C.m);
+    no_memory = calls_without_memory;
     call(herm, api, side, uplo, m, n, alpha, A.m.a, lda, B.m.a, ldb, beta, C.m.a, ldc);
+    no_memory = 0;
     sbt_expect_no_xerbla("symm valid call");
     int quick = alpha == 0 && beta == 1;
     int ok = 1;
@@ -183,6 +192,21 @@ int main(void)
 {
     static const blas_int sizes[] = {0, 1, 2, 3, 7, 17, 33};
     const int ns = (int)(sizeof sizes / sizeof sizes[0]);
+    /* no memory, first (no workspace cached yet) and on one thread (no pool to start): the
+     * expanded small path (9 x 6) and the packed one (131 x 129) both fall back */
+    int threads = safeblas_get_num_threads();
+    safeblas_set_num_threads(1);
+    calls_without_memory = 1;
+    for (int herm = 0; herm <= SB_IS_COMPLEX; herm++)
+        for (int sd = 0; sd < 2; sd++)
+            for (int u = 0; u < 2; u++) {
+                char side = sd ? 'R' : 'L', uplo = u ? 'L' : 'U';
+                check_one(herm, F77, side, uplo, 9, 6, sbt_rand_elem(), sbt_rand_elem(), 0);
+                check_one(herm, F77, side, uplo, 131, 129, sbt_rand_elem(), sbt_rand_elem(), 0);
+                check_one(herm, F77, side, uplo, 131, 129, sbt_rand_elem(), 0, 1);
+            }
+    calls_without_memory = 0;
+    safeblas_set_num_threads(threads);
     for (int herm = 0; herm <= SB_IS_COMPLEX; herm++)
         for (int api = 0; api < 3; api++)
             for (int sd = 0; sd < 2; sd++)
@@ -197,8 +221,15 @@ int main(void)
                     check_one(herm, api, side, uplo, 9, 6, 0, 1, 2);
                     check_one(herm, api, side, uplo, 9, 6, sbt_rand_elem(), 1, 0);
                     if (api != ROW) {
+                        /* packed from the triangle: k past KC, several row/column blocks,
+                         * partial slivers on both sides of the diagonal */
                         if (sd == 0) check_one(herm, api, side, uplo, 300, 40, sbt_rand_elem(), sbt_rand_elem(), 0);
                         else check_one(herm, api, side, uplo, 40, 300, sbt_rand_elem(), sbt_rand_elem(), 0);
+                        check_one(herm, api, side, uplo, 131, 129, sbt_rand_elem(), sbt_rand_elem(), 0);
+                        check_one(herm, api, side, uplo, 131, 129, 1, 0, 1);
+                        /* thin C, large A (packed although gemm's small kernel would run) */
+                        if (sd == 0) check_one(herm, api, side, uplo, 600, 3, sbt_rand_elem(), sbt_rand_elem(), 0);
+                        else check_one(herm, api, side, uplo, 3, 600, sbt_rand_elem(), sbt_rand_elem(), 0);
                     }
                 }
     errors_for(0);

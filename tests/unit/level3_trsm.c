@@ -1,10 +1,17 @@
 /* ?trsm (and, compiled with TEST_TRMM, ?trmm) against plain oracles: every side, uplo, transa and
  * diag, Fortran ABI and CBLAS in both layouts, sizes 0..33 and across the recursive blocking
- * (order 300; 256 and 257 around the largest packed diagonal block), lda/ldb padding, the other triangle (NaN) and a unit diagonal (NaN) never read,
- * alpha = 0 (B zeroed, A and NaN in B not read), argument errors. For trsm: the residual
- * op(A)*X - alpha*B (or X*op(A) - alpha*B) of a well-conditioned A, and a plain substitution. */
+ * (order 300; 256 and 257 around the largest packed diagonal block; trmm side 'L' 1100, across
+ * its KC steps), lda/ldb padding, the other triangle (NaN) and a unit diagonal (NaN) never read,
+ * alpha = 0 (B zeroed, A and NaN in B not read), argument errors; trmm also with no memory (its
+ * unpacked fallbacks). For trsm: the residual op(A)*X - alpha*B (or X*op(A) - alpha*B) of a
+ * well-conditioned A, and a plain substitution. */
+#include "no_memory_test.h"
+
 #include "test_prec.h"
 #include "level3_structured_test.h"
+#include "safeblas.h"
+
+static int calls_without_memory; /* check_one's calls run with no_memory */
 
 #ifdef TEST_TRMM
 #define ROUT trmm
@@ -76,7 +83,9 @@ static void check_one(int api, char side, char uplo, char trans, char diag, blas
             for (blas_int i = 0; i < m; i++) *lat(&B, i, j) = sbt_nan();
     sbt_mat_snapshot(&A.m);
     sbt_mat_snapshot(&B.m);
+    no_memory = calls_without_memory;
     call(api, side, uplo, trans, diag, m, n, alpha, A.m.a, lda, B.m.a, ldb);
+    no_memory = 0;
     sbt_expect_no_xerbla(ROUT_S " valid call");
     int ok = 1;
     for (blas_int j = 0; j < n && ok; j++)
@@ -207,6 +216,21 @@ int main(void)
     static const blas_int sizes[] = {0, 1, 2, 5, 16, 17, 33};
     const int ns = (int)(sizeof sizes / sizeof sizes[0]);
     const char sides[] = "LR", uplos[] = "UL", transs[] = "NTC", diags[] = "NU";
+#ifdef TEST_TRMM
+    /* no memory, first (no workspace cached yet), on one thread: the unpacked fallbacks, side
+     * 'L' past a KC step and both sides across the recursion */
+    int threads = safeblas_get_num_threads();
+    safeblas_set_num_threads(1);
+    calls_without_memory = 1;
+    for (int s = 0; s < 2; s++)
+        for (int u = 0; u < 2; u++)
+            for (int t = 0; t < 3; t++) {
+                if (sides[s] == 'L') check_one(F77, 'L', uplos[u], transs[t], 'N', 600, 7, sbt_rand_elem(), 0);
+                else check_one(F77, 'R', uplos[u], transs[t], 'U', 7, 300, sbt_rand_elem(), 0);
+            }
+    calls_without_memory = 0;
+    safeblas_set_num_threads(threads);
+#endif
     for (int api = 0; api < 3; api++)
         for (int s = 0; s < 2; s++)
             for (int u = 0; u < 2; u++)
@@ -227,6 +251,11 @@ int main(void)
                                 else check_one(api, side, uplo, trans, diag, 30 - 7 * q, big[q], sbt_rand_elem(), 0);
                             }
                         }
+#ifdef TEST_TRMM
+                        /* side 'L' in one pass: two or more KC steps (KC <= 512 real, <= 336
+                         * complex), several MC row blocks in each, a partial tile of columns */
+                        if (api == F77 && side == 'L') check_one(api, side, uplo, trans, diag, SB_IS_COMPLEX ? 600 : 1100, 5, sbt_rand_elem(), 0);
+#endif
                     }
     errors();
     return sbt_finish("level3_" ROUT_S "_" SB_UPPER);

@@ -91,6 +91,8 @@ typedef struct {
     sb_t *c;
     blas_int lda, ldb, ldc;
     int pm, pn;
+    const sb_l3_sym *sym; /* symm: A (sym_side 'L') or B ('R') is this symmetric matrix */
+    char sym_side;
 } gemm_job;
 
 /* Start of piece i of n elements cut into p pieces, on multiples of r. */
@@ -110,6 +112,15 @@ static void gemm_part(void *ctx, int part, int nparts)
     blas_int i0 = cut(g->m, g->pm, pi, g->kt->mr), i1 = cut(g->m, g->pm, pi + 1, g->kt->mr);
     blas_int j0 = cut(g->n, g->pn, pj, g->kt->nr), j1 = cut(g->n, g->pn, pj + 1, g->kt->nr);
     if (i1 <= i0 || j1 <= j0) return;
+    if (g->sym) {
+        sb_l3_sym s = *g->sym; /* the part's block of the symmetric operand */
+        const sb_t *x = g->sym_side == 'L' ? g->b + (size_t)j0 * g->ldb : g->a + i0;
+        if (g->sym_side == 'L') s.r0 += i0;
+        else s.c0 += j0;
+        SB_NAME(gemm_block_sym)(g->sym_side, &s, i1 - i0, j1 - j0, g->k, g->alpha, x,
+                                g->sym_side == 'L' ? g->ldb : g->lda, g->beta, g->c + i0 + (size_t)j0 * g->ldc, g->ldc);
+        return;
+    }
     const sb_t *a = sb_l3_op_at(g->ta, g->a, g->lda, i0, 0), *b = sb_l3_op_at(g->tb, g->b, g->ldb, 0, j0);
     SB_NAME(gemm_block)(g->ta, g->tb, i1 - i0, j1 - j0, g->k, g->alpha, a, g->lda, b, g->ldb, g->beta,
                         g->c + i0 + (size_t)j0 * g->ldc, g->ldc, NULL);
@@ -166,11 +177,28 @@ void SB_NAME(gemm)(char transa, char transb, blas_int m, blas_int n, blas_int k,
         return;
     }
     int nparts = sb_threads_for(flops);
-    gemm_job g = {kt, transa, transb, m, n, k, alpha, beta, a, b, c, lda, ldb, ldc, 1, 1};
+    gemm_job g = {kt, transa, transb, m, n, k, alpha, beta, a, b, c, lda, ldb, ldc, 1, 1, NULL, 0};
     if (nparts > 1) grid(nparts, m, n, kt->mr, kt->nr, &g.pm, &g.pn);
     if (g.pm * g.pn <= 1) {
         SB_NAME(gemm_block)(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, NULL);
         return;
     }
     sb_parallel_run(g.pm * g.pn, gemm_part, &g);
+}
+
+/* symm's product: gemm's grid and loops, the symmetric operand packed from its triangle. */
+int SB_NAME(gemm_sym)(char side, const sb_l3_sym *sym, blas_int m, blas_int n, sb_t alpha, const sb_t *x,
+                      blas_int ldx, sb_t beta, sb_t *c, blas_int ldc, int may_decline)
+{
+    const sb_gemm_kernels_t *kt = sb_gemm_kernels();
+    blas_int k = side == 'L' ? m : n;
+    if (may_decline && kt->small && use_small(kt, 'N', m, n, k)) return 0;
+    if (may_decline && (double)m * n * k <= 8.0 * 8 * 8 && k <= 16) return 0;
+    const sb_t *a = side == 'L' ? NULL : x, *b = side == 'L' ? x : NULL;
+    blas_int lda = side == 'L' ? 1 : ldx, ldb = side == 'L' ? ldx : 1;
+    gemm_job g = {kt, 'N', 'N', m, n, k, alpha, beta, a, b, c, lda, ldb, ldc, 1, 1, sym, side};
+    int nparts = sb_threads_for((SB_IS_COMPLEX ? 8.0 : 2.0) * (double)m * (double)n * (double)k);
+    if (nparts > 1) grid(nparts, m, n, kt->mr, kt->nr, &g.pm, &g.pn);
+    sb_parallel_run(g.pm * g.pn, gemm_part, &g);
+    return 1;
 }

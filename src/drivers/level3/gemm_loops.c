@@ -174,10 +174,62 @@ static void macro_tri(const sb_gemm_kernels_t *kt, const sb_l3_tri *tri, blas_in
     }
 }
 
+/* ---- a symmetric operand packed from its stored triangle (symm/hemm) ----
+ * One sliver (r wide along the sliver side) at a time: its k range splits into the part before
+ * the sliver's diagonal block (wholly in one triangle), the diagonal block itself (w x w at most)
+ * and the part after it (wholly in the other triangle). The stored triangle's parts are packed
+ * as is ('N'), the mirrored ones transposed ('T', 'C' for hermitian), the diagonal block from a
+ * small expanded copy; a single sliver's packed format is column p at p*r, so the pieces land
+ * where packing the expanded matrix would put them. */
+
+/* The largest piece of the diagonal block copied at once (elements; the rest in further steps). */
+enum { SYM_DIAG_CHUNK = 512 };
+
+/* len steps of k from global index q of the sliver at global index g, w wide, wholly in one
+ * triangle: is_a: rows g.. by columns q..; else rows q.. by columns g... */
+static void pack_sym_part(const sb_gemm_kernels_t *kt, int is_a, const sb_l3_sym *sym, int stored, blas_int g,
+                          blas_int w, blas_int q, blas_int len, sb_t *buf, int r)
+{
+    blas_int row0 = is_a ? g : q, col0 = is_a ? q : g, rows = is_a ? w : len, cols = is_a ? len : w;
+    char mirror = SB_IS_COMPLEX && sym->herm ? 'C' : 'T';
+    const sb_t *x = stored ? sym->a + row0 + (size_t)col0 * sym->lda : sym->a + col0 + (size_t)row0 * sym->lda;
+    (is_a ? kt->pack_a : kt->pack_b)(stored ? 'N' : mirror, rows, cols, x, sym->lda, buf, r);
+}
+
+/* The ns x kc (is_a: the A block at (s0, p0) of the gemm block) or kc x ns (B block at (p0, s0))
+ * block of the symmetric operand, packed in slivers of r as pack_a / pack_b would. */
+static void pack_sym(const sb_gemm_kernels_t *kt, int is_a, const sb_l3_sym *sym, blas_int s0, blas_int ns,
+                     blas_int p0, blas_int kc, sb_t *buf, int r)
+{
+    /* before the diagonal: A's rows below their columns (lower), B's rows above (upper) */
+    const int before_stored = is_a ? sym->uplo == 'L' : sym->uplo == 'U';
+    const blas_int gp = (is_a ? sym->c0 : sym->r0) + p0, ge = gp + kc;
+    for (blas_int s = 0; s < ns; s += r) {
+        blas_int w = SB_MIN(r, ns - s), g = (is_a ? sym->r0 : sym->c0) + s0 + s;
+        sb_t *sl = buf + (size_t)s * kc;
+        blas_int d0 = SB_MAX(gp, SB_MIN(g, ge)), d1 = SB_MAX(d0, SB_MIN(g + w, ge));
+        if (d0 > gp) pack_sym_part(kt, is_a, sym, before_stored, g, w, gp, d0 - gp, sl, r);
+        blas_int step = SB_MAX(1, SYM_DIAG_CHUNK / w);
+        for (blas_int q = d0; q < d1; q += step) {
+            _Alignas(64) sb_t t[SYM_DIAG_CHUNK];
+            blas_int len = SB_MIN(step, d1 - q);
+            for (blas_int p = 0; p < len; p++)
+                for (blas_int i = 0; i < w; i++) {
+                    if (is_a) t[i + p * w] = sb_l3_sym_el(sym, g + i, q + p);
+                    else t[p + i * len] = sb_l3_sym_el(sym, q + p, g + i);
+                }
+            if (is_a) kt->pack_a('N', w, len, t, w, sl + (size_t)(q - gp) * r, r);
+            else kt->pack_b('N', len, w, t, len, sl + (size_t)(q - gp) * r, r);
+        }
+        if (ge > d1) pack_sym_part(kt, is_a, sym, !before_stored, g, w, d1, ge - d1, sl + (size_t)(d1 - gp) * r, r);
+    }
+}
+
 /* The five loops with buffers owned by the caller. */
 static void gemm_packed(const sb_gemm_kernels_t *kt, char ta, char tb, blas_int m, blas_int n, blas_int k,
                         sb_t alpha, const sb_t *a, blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c,
-                        blas_int ldc, const sb_l3_tri *tri, sb_t *abuf, sb_t *bbuf)
+                        blas_int ldc, const sb_l3_tri *tri, const sb_l3_sym *sym, char sym_side, sb_t *abuf,
+                        sb_t *bbuf)
 {
     const blas_int MR = kt->mr, NR = kt->nr, MC = kt->mc, KC = kt->kc, NC = kt->nc;
     /* alpha other than +-1 goes into the packed B (alpha*op(B), rounded once per element), so
@@ -203,12 +255,14 @@ static void gemm_packed(const sb_gemm_kernels_t *kt, char ta, char tb, blas_int 
         for (blas_int pc = 0; pc < k; pc += kstep) {
             blas_int kc = SB_MIN(kstep, k - pc);
             sb_t beta_p = pc == 0 ? beta : (sb_t)1;
-            kt->pack_b(tb, kc, nc, sb_l3_op_at(tb, b, ldb, pc, jc), ldb, bbuf, (int)NR);
+            if (sym && sym_side == 'R') pack_sym(kt, 0, sym, jc, nc, pc, kc, bbuf, (int)NR);
+            else kt->pack_b(tb, kc, nc, sb_l3_op_at(tb, b, ldb, pc, jc), ldb, bbuf, (int)NR);
             if (scale_b)
                 for (size_t q = 0, len = (size_t)((nc + NR - 1) / NR) * NR * kc; q < len; q++) bbuf[q] = alpha * bbuf[q];
             for (blas_int ic = i_lo; ic < i_hi; ic += MC) {
                 blas_int mc = SB_MIN(MC, i_hi - ic);
-                kt->pack_a(ta, mc, kc, sb_l3_op_at(ta, a, lda, ic, pc), lda, abuf, (int)MR);
+                if (sym && sym_side == 'L') pack_sym(kt, 1, sym, ic, mc, pc, kc, abuf, (int)MR);
+                else kt->pack_a(ta, mc, kc, sb_l3_op_at(ta, a, lda, ic, pc), lda, abuf, (int)MR);
                 sb_t *cb = c + ic + (size_t)jc * ldc;
                 if (tri) {
                     macro_tri(kt, tri, ic, jc, mc, nc, kc, alpha_k, abuf, bbuf, beta_p, cb, ldc);
@@ -226,24 +280,63 @@ static void gemm_packed(const sb_gemm_kernels_t *kt, char ta, char tb, blas_int 
     }
 }
 
+/* Bytes of the packing buffers for an m x n x k block: packed A (rounded up to a cache line),
+ * then packed B; *abytes: where B starts. */
+static size_t packed_bytes(const sb_gemm_kernels_t *kt, blas_int m, blas_int n, blas_int k, size_t *abytes)
+{
+    blas_int MR = kt->mr, NR = kt->nr;
+    blas_int kc = SB_MIN((blas_int)kt->kc, k);
+    blas_int mc = SB_MIN((blas_int)kt->mc, (m + MR - 1) / MR * MR);
+    blas_int nc = SB_MIN((blas_int)kt->nc, (n + NR - 1) / NR * NR);
+    *abytes = ((size_t)mc * kc * sizeof(sb_t) + 63) / 64 * 64;
+    return *abytes + (size_t)nc * kc * sizeof(sb_t);
+}
+
 void SB_NAME(gemm_block)(char ta, char tb, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
                          blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc,
                          const sb_l3_tri *tri)
 {
     if (m <= 0 || n <= 0) return;
     const sb_gemm_kernels_t *kt = sb_gemm_kernels();
-    blas_int MR = kt->mr, NR = kt->nr;
-    blas_int kc = SB_MIN((blas_int)kt->kc, k);
-    blas_int mc = SB_MIN((blas_int)kt->mc, (m + MR - 1) / MR * MR);
-    blas_int nc = SB_MIN((blas_int)kt->nc, (n + NR - 1) / NR * NR);
-    /* one block: packed A (rounded up to a cache line), then packed B */
-    size_t abytes = ((size_t)mc * kc * sizeof(sb_t) + 63) / 64 * 64, bbytes = (size_t)nc * kc * sizeof(sb_t);
+    size_t abytes, bytes = packed_bytes(kt, m, n, k, &abytes);
     int owned;
-    char *ws = tri && MR * NR > TILE_MAX ? NULL : sb_workspace_get(abytes + bbytes, &owned);
+    char *ws = tri && kt->mr * kt->nr > TILE_MAX ? NULL : sb_workspace_get(bytes, &owned);
     if (ws)
-        gemm_packed(kt, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, tri, (sb_t *)ws, (sb_t *)(ws + abytes));
+        gemm_packed(kt, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, tri, NULL, 0, (sb_t *)ws,
+                    (sb_t *)(ws + abytes));
     else SB_NAME(gemm_simple)(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, tri);
     if (ws) sb_workspace_put(ws, owned);
+}
+
+void SB_NAME(gemm_block_sym)(char side, const sb_l3_sym *sym, blas_int m, blas_int n, blas_int k, sb_t alpha,
+                             const sb_t *x, blas_int ldx, sb_t beta, sb_t *c, blas_int ldc)
+{
+    if (m <= 0 || n <= 0) return;
+    const sb_gemm_kernels_t *kt = sb_gemm_kernels();
+    size_t abytes, bytes = packed_bytes(kt, m, n, k, &abytes);
+    int owned;
+    char *ws = sb_workspace_get(bytes, &owned);
+    if (!ws) {
+        SB_NAME(gemm_sym_simple)(side, sym, m, n, k, alpha, x, ldx, beta, c, ldc);
+        return;
+    }
+    gemm_packed(kt, 'N', 'N', m, n, k, alpha, x, ldx, x, ldx, beta, c, ldc, NULL, sym, side, (sb_t *)ws,
+                (sb_t *)(ws + abytes));
+    sb_workspace_put(ws, owned);
+}
+
+void SB_NAME(gemm_sym_simple)(char side, const sb_l3_sym *sym, blas_int m, blas_int n, blas_int k, sb_t alpha,
+                              const sb_t *x, blas_int ldx, sb_t beta, sb_t *c, blas_int ldc)
+{
+    for (blas_int j = 0; j < n; j++)
+        for (blas_int i = 0; i < m; i++) {
+            sb_t s = 0;
+            for (blas_int l = 0; l < k; l++)
+                s += side == 'L' ? sb_l3_sym_el(sym, sym->r0 + i, sym->c0 + l) * x[l + (size_t)j * ldx]
+                                 : x[i + (size_t)l * ldx] * sb_l3_sym_el(sym, sym->r0 + l, sym->c0 + j);
+            sb_t *cij = &c[i + (size_t)j * ldc];
+            *cij = beta == 0 ? alpha * s : alpha * s + beta * *cij;
+        }
 }
 
 /* op(A) packed once by the caller for several products (getrf's trailing chunks share A21): the

@@ -1,40 +1,34 @@
 /* symm / hemm: C := alpha*A*B + beta*C (side 'L') or alpha*B*A + beta*C (side 'R').
  *
- * A's stored triangle is expanded, kb columns (side 'L') or kb rows (side 'R') at a time, into a
- * full temporary panel, and each panel goes to gemm as a rank-kb update of the whole C (the first
- * with beta, the rest with 1). The panel width depends only on the problem, so the order of the
- * sums is the same at every thread count; gemm itself splits C over the threads. */
-#include <stdlib.h>
-
+ * One gemm over the whole product whose packing reads A's full blocks straight from the stored
+ * triangle (gemm_sym: the mirrored part packed transposed, conjugated for hemm), so A is never
+ * expanded and C is read and written once; gemm splits C over the threads and never k, so the
+ * result is bitwise the same at every thread count. Where gemm would use its unpacked small
+ * kernel instead and A is small, A is expanded into a full temporary and gemm is called on it. */
 #include "drivers/level3.h"
 #include "drivers/level3_structured.h"
+#include "kernels/workspace.h"
 
-enum { SYMM_KB = 256 };
-
-/* Element (i, j) of the full symmetric/hermitian A given by its `uplo` triangle. */
-static inline sb_t full_el(char uplo, int herm, const sb_t *a, blas_int lda, blas_int i, blas_int j)
+/* The ka x ka full matrix of sym into t (ld ka), column by column: the stored part copied, the
+ * mirrored part read across the stored rows (small problems only: gemm_sym takes the large ones,
+ * so t and the triangle are in cache). */
+static void expand_full(const sb_l3_sym *sym, blas_int ka, sb_t *t)
 {
-    if (i == j) return herm ? sb_creal(a[i + (size_t)i * lda]) : a[i + (size_t)i * lda];
-    int stored = uplo == 'U' ? i < j : i > j;
-    if (stored) return a[i + (size_t)j * lda];
-    sb_t v = a[j + (size_t)i * lda];
-    return herm ? sb_conj(v) : v;
-}
-
-/* Without a temporary (allocation failed): the plain definition, element by element. */
-static void symm_plain(char side, char uplo, int herm, blas_int m, blas_int n, sb_t alpha, const sb_t *a,
-                       blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc)
-{
-    blas_int ka = side == 'L' ? m : n;
-    for (blas_int j = 0; j < n; j++)
-        for (blas_int i = 0; i < m; i++) {
-            sb_t s = 0;
-            for (blas_int l = 0; l < ka; l++)
-                s += side == 'L' ? full_el(uplo, herm, a, lda, i, l) * b[l + (size_t)j * ldb]
-                                 : b[i + (size_t)l * ldb] * full_el(uplo, herm, a, lda, l, j);
-            sb_t *cij = &c[i + (size_t)j * ldc];
-            *cij = beta == 0 ? alpha * s : alpha * s + beta * *cij;
-        }
+    const sb_t *a = sym->a;
+    const blas_int lda = sym->lda;
+    for (blas_int j = 0; j < ka; j++) {
+        sb_t *tj = t + (size_t)j * ka;
+        const sb_t *aj = a + (size_t)j * lda;
+        /* rows [s0, s1) stored in column j, [r0, r1) mirrored from row j */
+        blas_int s0 = sym->uplo == 'U' ? 0 : j + 1, s1 = sym->uplo == 'U' ? j : ka;
+        blas_int r0 = sym->uplo == 'U' ? j + 1 : 0, r1 = sym->uplo == 'U' ? ka : j;
+        for (blas_int i = s0; i < s1; i++) tj[i] = aj[i];
+        if (SB_IS_COMPLEX && sym->herm)
+            for (blas_int i = r0; i < r1; i++) tj[i] = sb_conj(a[j + (size_t)i * lda]);
+        else
+            for (blas_int i = r0; i < r1; i++) tj[i] = a[j + (size_t)i * lda];
+        tj[j] = sb_l3_sym_el(sym, j, j);
+    }
 }
 
 void SB_NAME(symm)(char side, char uplo, int herm, blas_int m, blas_int n, sb_t alpha, const sb_t *a,
@@ -45,28 +39,22 @@ void SB_NAME(symm)(char side, char uplo, int herm, blas_int m, blas_int n, sb_t 
         SB_NAME(l3s_scale_rect)(m, n, beta, c, ldc);
         return;
     }
-    blas_int ka = side == 'L' ? m : n;      /* order of A */
-    blas_int other = side == 'L' ? m : n;   /* the panel's long side */
-    blas_int kb = SB_MIN(SYMM_KB, ka);
-    sb_t *t = malloc(sizeof(sb_t) * (size_t)kb * (size_t)other);
+    sb_l3_sym sym = {uplo, herm, a, lda, 0, 0};
+    blas_int ka = side == 'L' ? m : n; /* order of A */
+    /* expanding A pays where gemm's small kernel runs, unless A is large (a thin C: m = 2000,
+     * n = 1 would copy 2000^2 elements for 4e6 multiply-adds): then packed all the same */
+    int may_expand = (double)ka * ka * sizeof(sb_t) <= SB_WORKSPACE_CACHE_MAX;
+    if (SB_NAME(gemm_sym)(side, &sym, m, n, alpha, b, ldb, beta, c, ldc, may_expand)) return;
+    /* the packing workspace (gemm's small kernel, which takes this product, does not pack):
+     * kept between calls up to 2 MiB, so no page faults for the small problems */
+    int owned;
+    sb_t *t = sb_workspace_get(sizeof(sb_t) * (size_t)ka * (size_t)ka, &owned);
     if (!t) {
-        symm_plain(side, uplo, herm, m, n, alpha, a, lda, b, ldb, beta, c, ldc);
+        SB_NAME(gemm_sym_simple)(side, &sym, m, n, ka, alpha, b, ldb, beta, c, ldc);
         return;
     }
-    for (blas_int p0 = 0; p0 < ka; p0 += kb) {
-        blas_int pb = SB_MIN(kb, ka - p0);
-        sb_t bt = p0 == 0 ? beta : 1;
-        if (side == 'L') {
-            /* t (m x pb) = columns p0.. of A */
-            for (blas_int q = 0; q < pb; q++)
-                for (blas_int i = 0; i < m; i++) t[i + (size_t)q * m] = full_el(uplo, herm, a, lda, i, p0 + q);
-            SB_NAME(gemm)('N', 'N', m, n, pb, alpha, t, m, b + p0, ldb, bt, c, ldc);
-        } else {
-            /* t (pb x n) = rows p0.. of A */
-            for (blas_int j = 0; j < n; j++)
-                for (blas_int q = 0; q < pb; q++) t[q + (size_t)j * pb] = full_el(uplo, herm, a, lda, p0 + q, j);
-            SB_NAME(gemm)('N', 'N', m, n, pb, alpha, b + (size_t)p0 * ldb, ldb, t, pb, bt, c, ldc);
-        }
-    }
-    free(t);
+    expand_full(&sym, ka, t);
+    if (side == 'L') SB_NAME(gemm)('N', 'N', m, n, m, alpha, t, m, b, ldb, beta, c, ldc);
+    else SB_NAME(gemm)('N', 'N', m, n, n, alpha, b, ldb, t, n, beta, c, ldc);
+    sb_workspace_put(t, owned);
 }

@@ -1,22 +1,26 @@
 /* trmm: B := alpha*op(A)*B (side 'L') or alpha*B*op(A) (side 'R'), A triangular.
  *
- * Recursive over A on the whole of B, like trsm.c: A is split near the middle (at a multiple of
- * 16); the half whose result still needs the other half's original values is done first, the
- * coupling block is one large gemm over all of B (gemm splits it over the threads itself). A
- * diagonal block of order <= TRMM_PK is done by a packed macro-kernel: op(A11) is expanded into
- * a dense block (zeros outside the triangle, ones on a unit diagonal) and packed once in the gemm
- * microkernel's format; each sliver of B (NR columns for side 'L', MR rows for side 'R') is
- * packed while still original, and every register tile of the result is then one microkernel
- * call over the non-zero part of the triangle only. Slivers are grouped into slabs, sized by the
- * problem only, that run in parallel; each element is computed the same way whatever slab holds
- * it, so the result is bitwise the same at every thread count. Without memory for the buffers
- * the unpacked recursive code below is used. */
+ * Side 'L': one pass of the gemm loops around the triangle (left_pass below): B is packed once
+ * per KC rows, as in gemm, its columns split over the threads.
+ *
+ * Side 'R': recursive over A on the whole of B, like trsm.c: A is split near the middle (at a
+ * multiple of 16); the half whose result still needs the other half's original values is done
+ * first, the coupling block is one large gemm over all of B (gemm splits it over the threads
+ * itself). A diagonal block of order <= TRMM_PK is done by a packed macro-kernel: op(A11) is
+ * expanded into a dense block (zeros outside the triangle, ones on a unit diagonal) and packed
+ * once in the gemm microkernel's format; each sliver of MR rows of B is packed while still
+ * original, and every register tile of the result is then one microkernel call over the non-zero
+ * part of the triangle only. Slivers are grouped into slabs, sized by the problem only, that run
+ * in parallel; each element is computed the same way whatever slab holds it, so the result is
+ * bitwise the same at every thread count. Without memory for the buffers the unpacked recursive
+ * code below is used (for side 'L' too). */
 #include <stdlib.h>
 
 #include "drivers/level3.h"
 #include "drivers/level3_structured.h"
 #include "drivers/level3/triangular_operand.h"
 #include "kernels/kernels.h"
+#include "kernels/workspace.h"
 #include "runtime/parallel.h"
 
 /* TRMM_PK 256 (was 128): each level of the recursion packs all of B again, for side 'L' through a
@@ -118,6 +122,50 @@ static void mult_right(const tr_ctx *x, blas_int n, blas_int mr, sb_t alpha, con
     }
 }
 
+/* ---- a triangular block packed for the microkernel ---- */
+
+/* The largest piece of a diagonal tile copied at once (elements). */
+enum { TRI_DIAG_CHUNK = 512 };
+
+/* Packs the triangular block op(A)(P, P), P = [p0, p1) (a: op(A)'s first element as stored,
+ * indices from there), in slivers of r as pack_a (is_a: rows s0..s0+ns, the A operand) or
+ * pack_b (columns s0.., the B operand) would, only the part each sliver's tiles read: the part
+ * of its k range inside the triangle, up to or from the sliver's diagonal square, which is
+ * expanded (zeros outside the triangle, ones on a unit diagonal, A's diagonal then not read). */
+static void pack_tri(const tr_ctx *x, const sb_gemm_kernels_t *kt, const sb_t *a, int is_a, blas_int s0, blas_int ns,
+                     blas_int p0, blas_int p1, sb_t *buf, blas_int r)
+{
+    const blas_int kc = p1 - p0;
+    /* k before the square: A's columns left of its rows (lower), B's rows above its columns (upper) */
+    const int before_in = is_a ? x->lower : !x->lower;
+    for (blas_int s = 0; s < ns; s += r) {
+        blas_int w = SB_MIN(r, ns - s), g = s0 + s;
+        sb_t *sl = buf + (size_t)s * kc;
+        blas_int q0 = before_in ? p0 : g + w, q1 = before_in ? g : p1; /* the part outside the square */
+        if (q1 > q0) {
+            sb_t *dst = sl + (size_t)(q0 - p0) * r;
+            if (is_a) kt->pack_a(x->trans, w, q1 - q0, sb_l3_op_at(x->trans, a, x->lda, g, q0), x->lda, dst, (int)r);
+            else kt->pack_b(x->trans, q1 - q0, w, sb_l3_op_at(x->trans, a, x->lda, q0, g), x->lda, dst, (int)r);
+        }
+        blas_int step = SB_MAX(1, TRI_DIAG_CHUNK / w);
+        for (blas_int q = g; q < g + w; q += step) {
+            _Alignas(64) sb_t t[TRI_DIAG_CHUNK];
+            blas_int len = SB_MIN(step, g + w - q);
+            for (blas_int l = 0; l < len; l++)
+                for (blas_int i = 0; i < w; i++) {
+                    blas_int row = is_a ? g + i : q + l, col = is_a ? q + l : g + i;
+                    int in = x->lower ? row > col : row < col;
+                    sb_t v = row == col ? (x->diag == 'U' ? (sb_t)1 : opa(x, a, row, row)) : in ? opa(x, a, row, col) : 0;
+                    if (is_a) t[i + l * w] = v;
+                    else t[l + i * len] = v;
+                }
+            sb_t *dst = sl + (size_t)(q - p0) * r;
+            if (is_a) kt->pack_a('N', w, len, t, w, dst, (int)r);
+            else kt->pack_b('N', len, w, t, len, dst, (int)r);
+        }
+    }
+}
+
 /* ---- packed macro-kernel for one diagonal block ---- */
 
 typedef struct {
@@ -137,38 +185,6 @@ static void *pk_alloc(size_t elems)
     void *p = NULL;
     if (posix_memalign(&p, 64, (elems ? elems : 1) * sizeof(sb_t)) != 0) return NULL;
     return p;
-}
-
-/* Side 'L': per NR columns, pack the original sliver of B, then every row tile is one microkernel
- * call over the part of the triangle's row that is not zero. */
-static void pk_left_part(void *ctx, int part, int nparts)
-{
-    const pk_ctx *p = ctx;
-    const tr_ctx *x = p->x;
-    const blas_int MR = p->kt->mr, NR = p->kt->nr, mb = p->mb, ldb = x->ldb;
-    sb_t *bb = pk_alloc((size_t)mb * NR);
-    if (!bb) {
-        for (blas_int s = part; s < p->nslabs; s += nparts) {
-            blas_int j0 = s * p->slab;
-            mult_left(x, mb, SB_MIN(p->slab, p->nrhs - j0), p->alpha, p->a, p->b + (size_t)j0 * ldb);
-        }
-        return;
-    }
-    for (blas_int s = part; s < p->nslabs; s += nparts) {
-        blas_int j0 = s * p->slab, j1 = SB_MIN(j0 + p->slab, p->nrhs);
-        for (blas_int jr = j0; jr < j1; jr += NR) {
-            blas_int nr = SB_MIN(NR, j1 - jr);
-            sb_t *bc = p->b + (size_t)jr * ldb;
-            p->kt->pack_b('N', mb, nr, bc, ldb, bb, (int)NR);
-            for (blas_int i0 = 0; i0 < mb; i0 += MR) {
-                blas_int mr = SB_MIN(MR, mb - i0);
-                const sb_t *asl = p->apk + (size_t)i0 * mb;
-                if (x->lower) p->kt->ukr(i0 + mr, p->alpha, asl, bb, 0, bc + i0, ldb, mr, nr);
-                else p->kt->ukr(mb - i0, p->alpha, asl + (size_t)i0 * MR, bb + (size_t)i0 * NR, 0, bc + i0, ldb, mr, nr);
-            }
-        }
-    }
-    free(bb);
 }
 
 /* Side 'R': per MR rows, pack the original sliver of B, then one microkernel call per column tile. */
@@ -205,56 +221,125 @@ static void pk_right_part(void *ctx, int part, int nparts)
 
 static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int mb, sb_t alpha, const sb_t *a, sb_t *b)
 {
-    const int left = x->side == 'L';
-    const blas_int r = left ? kt->mr : kt->nr;
+    const blas_int r = kt->nr;
     const blas_int nsl = (mb + r - 1) / r;
-    const blas_int nrhs = left ? x->n : x->m;
-    sb_t *apk = pk_alloc((size_t)nsl * r * mb + (size_t)mb * mb);
+    const blas_int nrhs = x->m;
+    sb_t *apk = pk_alloc((size_t)nsl * r * mb);
     if (!apk) {
-        if (left) mult_left(x, mb, nrhs, alpha, a, b);
-        else mult_right(x, mb, nrhs, alpha, a, b);
+        mult_right(x, mb, nrhs, alpha, a, b);
         return;
     }
-    sb_t *t = apk + (size_t)nsl * r * mb;
-    for (blas_int l = 0; l < mb; l++)
-        for (blas_int i = 0; i < mb; i++) {
-            int in = x->lower ? i > l : i < l;
-            sb_t v = in ? opa(x, a, i, l) : 0;
-            if (i == l) v = x->diag == 'U' ? 1 : opa(x, a, i, i);
-            t[i + (size_t)l * mb] = v;
-        }
-    if (left) kt->pack_a('N', mb, mb, t, mb, apk, (int)r);
-    else kt->pack_b('N', mb, mb, t, mb, apk, (int)r);
-    blas_int unitw = left ? kt->nr : kt->mr;
-    blas_int slab = tr_slab_width(nrhs, unitw);
+    pack_tri(x, kt, a, 0, 0, mb, 0, mb, apk, r);
+    blas_int slab = tr_slab_width(nrhs, kt->mr);
     pk_ctx p = {x, kt, mb, nrhs, slab, (nrhs + slab - 1) / slab, alpha, a, b, apk};
     double flops = (double)mb * (double)mb * (double)nrhs * (SB_IS_COMPLEX ? 4.0 : 1.0);
     int nt = sb_threads_for(flops);
     if (nt > p.nslabs) nt = (int)p.nslabs;
-    sb_parallel_run(nt, left ? pk_left_part : pk_right_part, &p);
+    sb_parallel_run(nt, pk_right_part, &p);
     free(apk);
 }
 
-/* The recursion on the whole of B. */
-static void rec_left(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int m, sb_t alpha, const sb_t *a, sb_t *b)
+/* ---- side 'L' in one pass: the gemm loops around the triangle ----
+ * op(A)'s columns are taken KC at a time (steps P), in the order that keeps B's rows P original
+ * until they are packed: op(A) upper ascending, lower descending. For each step, B(P, :) is
+ * packed once (times alpha, as gemm does); the rows that P feeds outside its diagonal block
+ * (upper: above it, lower: below) get op(A)(rows, P)*B(P) added (their own diagonal step came
+ * earlier), and then the rows P are overwritten by the triangle op(A)(P, P)*B(P), each register
+ * tile over its non-zero part of the triangle only. So B is packed once per column block, as in
+ * gemm, instead of once per level of the recursion. Each element's sum runs over the steps in
+ * an order that depends on m and KC only, so any split of B's columns (threads) gives the same
+ * bits. */
+
+/* Columns [j0, j0 + ncols) of B, on the calling thread, with buffers abuf (MC x KC) and bbuf
+ * (KC x NC). */
+static void left_pass(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int j0, blas_int ncols, sb_t *abuf,
+                      sb_t *bbuf)
 {
-    if (m <= TRMM_PK) {
-        pk_block(x, kt, m, alpha, a, b);
-        return;
-    }
-    blas_int m1 = split(m), m2 = m - m1, nc = x->n;
-    const sb_t *a22 = a + m1 + (size_t)m1 * x->lda;
-    if (!x->lower) { /* B1 := A11*B1 + A12*B2 */
-        rec_left(x, kt, m1, alpha, a, b);
-        SB_NAME(gemm)(x->trans, 'N', m1, nc, m2, alpha, op12(x, a, m1), x->lda, b + m1, x->ldb, 1, b, x->ldb);
-        rec_left(x, kt, m2, alpha, a22, b + m1);
-    } else { /* B2 := A21*B1 + A22*B2 */
-        rec_left(x, kt, m2, alpha, a22, b + m1);
-        SB_NAME(gemm)(x->trans, 'N', m2, nc, m1, alpha, op21(x, a, m1), x->lda, b, x->ldb, 1, b + m1, x->ldb);
-        rec_left(x, kt, m1, alpha, a, b);
+    const blas_int MR = kt->mr, NR = kt->nr, MC = kt->mc, KC = kt->kc, NC = kt->nc, m = x->m, ldb = x->ldb;
+    const sb_t alpha = x->alpha;
+    const int scale_b = alpha != 1 && alpha != -1;
+    const sb_t alpha_k = scale_b ? (sb_t)1 : alpha;
+    const blas_int nsteps = (m + KC - 1) / KC;
+    for (blas_int jc = j0; jc < j0 + ncols; jc += NC) {
+        blas_int nc = SB_MIN(NC, j0 + ncols - jc);
+        sb_t *bcol = x->b + (size_t)jc * ldb;
+        for (blas_int st = 0; st < nsteps; st++) {
+            blas_int p0 = (x->lower ? nsteps - 1 - st : st) * KC, p1 = SB_MIN(m, p0 + KC), kc = p1 - p0;
+            kt->pack_b('N', kc, nc, bcol + p0, ldb, bbuf, (int)NR);
+            if (scale_b)
+                for (size_t q = 0, len = (size_t)((nc + NR - 1) / NR) * NR * kc; q < len; q++) bbuf[q] = alpha * bbuf[q];
+            /* the rows P feeds outside its diagonal block */
+            blas_int r0 = x->lower ? p1 : 0, r1 = x->lower ? m : p0;
+            for (blas_int ic = r0; ic < r1; ic += MC) {
+                blas_int mc = SB_MIN(MC, r1 - ic);
+                kt->pack_a(x->trans, mc, kc, sb_l3_op_at(x->trans, x->a, x->lda, ic, p0), x->lda, abuf, (int)MR);
+                for (blas_int jr = 0; jr < nc; jr += NR)
+                    for (blas_int ir = 0; ir < mc; ir += MR)
+                        kt->ukr(kc, alpha_k, abuf + (size_t)ir * kc, bbuf + (size_t)jr * kc, 1,
+                                bcol + ic + ir + (size_t)jr * ldb, ldb, SB_MIN(MR, mc - ir), SB_MIN(NR, nc - jr));
+            }
+            /* the rows P: the triangle, each tile over its non-zero columns */
+            for (blas_int ic = p0; ic < p1; ic += MC) {
+                blas_int mc = SB_MIN(MC, p1 - ic);
+                pack_tri(x, kt, x->a, 1, ic, mc, p0, p1, abuf, MR);
+                for (blas_int jr = 0; jr < nc; jr += NR)
+                    for (blas_int ir = 0; ir < mc; ir += MR) {
+                        blas_int i0 = ic + ir - p0, mr = SB_MIN(MR, mc - ir), nr = SB_MIN(NR, nc - jr);
+                        const sb_t *asl = abuf + (size_t)ir * kc, *bsl = bbuf + (size_t)jr * kc;
+                        sb_t *c = bcol + ic + ir + (size_t)jr * ldb;
+                        if (x->lower) kt->ukr(i0 + mr, alpha_k, asl, bsl, 0, c, ldb, mr, nr);
+                        else kt->ukr(kc - i0, alpha_k, asl + (size_t)i0 * MR, bsl + (size_t)i0 * NR, 0, c, ldb, mr, nr);
+                    }
+            }
+        }
     }
 }
 
+typedef struct {
+    const tr_ctx *x;
+    const sb_gemm_kernels_t *kt;
+} lp_job;
+
+/* Start of piece i of n columns cut into p pieces, on multiples of r. */
+static blas_int cut_cols(blas_int n, int p, int i, blas_int r)
+{
+    blas_int units = (n + r - 1) / r;
+    return SB_MIN(n, (blas_int)((long long)units * i / p) * r);
+}
+
+static void left_pass_part(void *ctx, int part, int nparts)
+{
+    lp_job *j = ctx;
+    const sb_gemm_kernels_t *kt = j->kt;
+    blas_int c0 = cut_cols(j->x->n, nparts, part, kt->nr), c1 = cut_cols(j->x->n, nparts, part + 1, kt->nr);
+    if (c1 <= c0) return;
+    blas_int kc = SB_MIN((blas_int)kt->kc, j->x->m);
+    size_t abytes = ((size_t)kt->mc * kc * sizeof(sb_t) + 63) / 64 * 64;
+    size_t bbytes = (size_t)SB_MIN((blas_int)kt->nc, (c1 - c0 + kt->nr - 1) / kt->nr * kt->nr) * kc * sizeof(sb_t);
+    int owned;
+    char *ws = sb_workspace_get(abytes + bbytes, &owned);
+    if (!ws) { /* the recursion on this part's columns instead */
+        tr_ctx xs = *j->x;
+        xs.n = c1 - c0;
+        xs.b = j->x->b + (size_t)c0 * j->x->ldb;
+        mult_left(&xs, xs.m, xs.n, xs.alpha, xs.a, xs.b);
+        return;
+    }
+    left_pass(j->x, kt, c0, c1 - c0, (sb_t *)ws, (sb_t *)(ws + abytes));
+    sb_workspace_put(ws, owned);
+}
+
+static void left_one_pass(const tr_ctx *x, const sb_gemm_kernels_t *kt)
+{
+    double flops = (double)x->m * (double)x->m * (double)x->n * (SB_IS_COMPLEX ? 4.0 : 1.0);
+    int nt = sb_threads_for(flops);
+    blas_int units = (x->n + kt->nr - 1) / kt->nr;
+    if (nt > units) nt = (int)units;
+    lp_job j = {x, kt};
+    sb_parallel_run(nt, left_pass_part, &j);
+}
+
+/* Side 'R': the recursion on the whole of B. */
 static void rec_right(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int n, sb_t alpha, const sb_t *a, sb_t *b)
 {
     if (n <= TRMM_PK) {
@@ -286,6 +371,6 @@ void SB_NAME(trmm)(char side, char uplo, char transa, char diag, blas_int m, bla
     if (!SB_IS_COMPLEX && transa == 'C') transa = 'T';
     tr_ctx x = {side, uplo, transa, diag, (uplo == 'L') == (transa == 'N'), m, n, 0, 0, alpha, a, lda, b, ldb};
     const sb_gemm_kernels_t *kt = sb_gemm_kernels();
-    if (side == 'L') rec_left(&x, kt, m, alpha, a, b);
+    if (side == 'L') left_one_pass(&x, kt);
     else rec_right(&x, kt, n, alpha, a, b);
 }
