@@ -144,8 +144,8 @@ static __attribute__((noinline)) void gemm_general(char transa, char transb, bla
     sb_parallel_run(g.pm * g.pn, gemm_part, &g);
 }
 
-/* The small kernel's calls with op(A) = A first, in a function with no stack frame of its own to
- * set up; everything else in gemm_general. */
+/* The small kernel's calls first (op(A) other than A copied), in a function with no stack frame
+ * of its own to set up; everything else in gemm_general. */
 void SB_NAME(gemm)(char transa, char transb, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
                    blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc)
 {
@@ -156,6 +156,13 @@ void SB_NAME(gemm)(char transa, char transb, blas_int m, blas_int n, blas_int k,
         if (transb == 'C') transb = 'T';
         if (transb == 'R') transb = 'N';
     }
-    if (transa == 'N' && gemm_small_nn(transb, m, n, k, &alpha, a, lda, b, ldb, &beta, c, ldc)) return;
+    if (transa == 'N') {
+        if (gemm_small_nn(transb, m, n, k, &alpha, a, lda, b, ldb, &beta, c, ldc)) return;
+    } else if (k > 0 && alpha != 0) {
+        const sb_gemm_kernels_t *kt = sb_gemm_kernels();
+        if (kt->small && gemm_use_small(kt, transa, m, n, k) &&
+            gemm_copied_a(kt, 0, transa, transb, m, n, k, &alpha, a, lda, b, ldb, &beta, c, ldc))
+            return;
+    }
     gemm_general(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
