@@ -1,16 +1,25 @@
 /* ?gemm: Fortran ABI and CBLAS. C := alpha*op(A)*op(B) + beta*C. */
 #include "cblas.h"
 #include "drivers/level3.h"
+#include "drivers/level3/gemm_small.h"
+
+/* The upper-case letter of a valid trans argument ('N', 'T', 'C', either case), else 0: as
+ * sb_lsame, in fewer steps (c | 0x20 is 'n' only for 'N' and 'n', and so for 't' and 'c'). */
+static inline char trans_letter(char c)
+{
+    c |= 0x20;
+    return c == 'n' ? 'N' : c == 't' ? 'T' : c == 'c' ? 'C' : 0;
+}
 
 /* Reference argument checks (BLAS 3.11 order); returns INFO, 0 when all is well. transa/transb
- * get the upper-case letter. */
-static blas_int gemm_check(const char *ta, const char *tb, blas_int m, blas_int n, blas_int k, blas_int lda,
-                           blas_int ldb, blas_int ldc, char *ua, char *ub)
+ * get the upper-case letter. Inlined: a small call pays no call for it. */
+static inline __attribute__((always_inline)) blas_int gemm_check(const char *ta, const char *tb, blas_int m,
+                                                                 blas_int n, blas_int k, blas_int lda, blas_int ldb,
+                                                                 blas_int ldc, char *ua, char *ub)
 {
-    int nota = sb_lsame(ta, 'N'), notb = sb_lsame(tb, 'N');
-    *ua = nota ? 'N' : sb_lsame(ta, 'T') ? 'T' : sb_lsame(ta, 'C') ? 'C' : 0;
-    *ub = notb ? 'N' : sb_lsame(tb, 'T') ? 'T' : sb_lsame(tb, 'C') ? 'C' : 0;
-    blas_int nrowa = nota ? m : k, nrowb = notb ? k : n;
+    *ua = trans_letter(*ta);
+    *ub = trans_letter(*tb);
+    blas_int nrowa = *ua == 'N' ? m : k, nrowb = *ub == 'N' ? k : n;
     if (!*ua) return 1;
     if (!*ub) return 2;
     if (m < 0) return 3;
@@ -22,11 +31,16 @@ static blas_int gemm_check(const char *ta, const char *tb, blas_int m, blas_int 
     return 0;
 }
 
-static void gemm_run(char ua, char ub, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a, blas_int lda,
-                     const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc)
+/* The small kernel's calls with op(A) = A straight from here (gemm_small.h), alpha and beta read
+ * where they are; the rest through the driver. */
+static inline __attribute__((always_inline)) void gemm_run(char ua, char ub, blas_int m, blas_int n, blas_int k,
+                                                           const sb_t *alpha, const sb_t *a, blas_int lda,
+                                                           const sb_t *b, blas_int ldb, const sb_t *beta, sb_t *c,
+                                                           blas_int ldc)
 {
-    if (m == 0 || n == 0 || ((alpha == 0 || k == 0) && beta == 1)) return;
-    SB_NAME(gemm)(ua, ub, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    if (ua == 'N' && gemm_small_nn(ub, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)) return;
+    if (m == 0 || n == 0 || ((*alpha == 0 || k == 0) && *beta == 1)) return;
+    SB_NAME(gemm)(ua, ub, m, n, k, *alpha, a, lda, b, ldb, *beta, c, ldc);
 }
 
 SB_API void SB_F77(gemm)(const char *transa, const char *transb, const blas_int *m, const blas_int *n,
@@ -39,7 +53,7 @@ SB_API void SB_F77(gemm)(const char *transa, const char *transb, const blas_int 
         sb_xerbla(SB_UPPER "GEMM", info);
         return;
     }
-    gemm_run(ua, ub, *m, *n, *k, *alpha, a, *lda, b, *ldb, *beta, c, *ldc);
+    gemm_run(ua, ub, *m, *n, *k, alpha, a, *lda, b, *ldb, beta, c, *ldc);
 }
 
 static char cblas_trans(CBLAS_TRANSPOSE t)
@@ -76,7 +90,7 @@ SB_API void SB_CBLAS(gemm)(const CBLAS_LAYOUT layout, const CBLAS_TRANSPOSE Tran
         sb_cblas_xerbla(info + 1, name, row);
         return;
     }
-    const sb_t *a = A, *b = B;
-    if (!row) gemm_run(ua, ub, M, N, K, SB_CVAL(alpha), a, lda, b, ldb, SB_CVAL(beta), C, ldc);
-    else gemm_run(ua, ub, N, M, K, SB_CVAL(alpha), b, ldb, a, lda, SB_CVAL(beta), C, ldc);
+    const sb_t *a = A, *b = B, al = SB_CVAL(alpha), be = SB_CVAL(beta);
+    if (!row) gemm_run(ua, ub, M, N, K, &al, a, lda, b, ldb, &be, C, ldc);
+    else gemm_run(ua, ub, N, M, K, &al, b, ldb, a, lda, &be, C, ldc);
 }

@@ -53,10 +53,11 @@ static const sb_kernel_set *find(const char *name)
 
 static const sb_kernel_set *chosen;
 static char reason[256];
-static sb_s_gemm_kernels_t s_tab;
-static sb_d_gemm_kernels_t d_tab;
-static sb_c_gemm_kernels_t c_tab;
-static sb_z_gemm_kernels_t z_tab;
+sb_s_gemm_kernels_t sb_s_gemm_table;
+sb_d_gemm_kernels_t sb_d_gemm_table;
+sb_c_gemm_kernels_t sb_c_gemm_table;
+sb_z_gemm_kernels_t sb_z_gemm_table;
+int sb_kernels_ready;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
 /* The default for this CPU: a measured preference if it can run, else the first set it can run. */
@@ -156,10 +157,11 @@ static void choose(void)
         }
     }
     chosen = set;
-    FILL(s_tab, set->s, float);
-    FILL(d_tab, set->d, double);
-    FILL(c_tab, set->c, float _Complex);
-    FILL(z_tab, set->z, double _Complex);
+    FILL(sb_s_gemm_table, set->s, float);
+    FILL(sb_d_gemm_table, set->d, double);
+    FILL(sb_c_gemm_table, set->c, float _Complex);
+    FILL(sb_z_gemm_table, set->z, double _Complex);
+    __atomic_store_n(&sb_kernels_ready, 1, __ATOMIC_RELEASE);
 }
 
 static const sb_kernel_set *get(void)
@@ -168,10 +170,10 @@ static const sb_kernel_set *get(void)
     return chosen;
 }
 
-const sb_s_gemm_kernels_t *sb_s_gemm_kernels(void) { pthread_once(&once, choose); return &s_tab; }
-const sb_d_gemm_kernels_t *sb_d_gemm_kernels(void) { pthread_once(&once, choose); return &d_tab; }
-const sb_c_gemm_kernels_t *sb_c_gemm_kernels(void) { pthread_once(&once, choose); return &c_tab; }
-const sb_z_gemm_kernels_t *sb_z_gemm_kernels(void) { pthread_once(&once, choose); return &z_tab; }
+const sb_s_gemm_kernels_t *sb_s_gemm_kernels_chosen(void) { pthread_once(&once, choose); return &sb_s_gemm_table; }
+const sb_d_gemm_kernels_t *sb_d_gemm_kernels_chosen(void) { pthread_once(&once, choose); return &sb_d_gemm_table; }
+const sb_c_gemm_kernels_t *sb_c_gemm_kernels_chosen(void) { pthread_once(&once, choose); return &sb_c_gemm_table; }
+const sb_z_gemm_kernels_t *sb_z_gemm_kernels_chosen(void) { pthread_once(&once, choose); return &sb_z_gemm_table; }
 
 /* gemv: real precisions only (every set has them) */
 sb_s_gemv_t_fn sb_s_gemv_t_kernel(void) { return get()->s->gemv_t; }

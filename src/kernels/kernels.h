@@ -151,13 +151,23 @@ sb_z_gemv_nc_fn sb_z_gemv_nc_kernel(void);
         sb_##P##_trsm_ukr_fn trsm_ukr; /* the packed triangular-solve tile kernel on ukr */              \
         sb_##P##_gemm_small_fn small; /* unpacked gemm for small problems, op(A) = A; may be NULL */    \
     } sb_##P##_gemm_kernels_t;                                                                           \
-    const sb_##P##_gemm_kernels_t *sb_##P##_gemm_kernels(void);                                         \
+    /* the chosen set's table: sb_##P##_gemm_kernels() is an inline load once chosen (small calls        \
+     * pay no call and pthread_once), else it chooses first (kernel_table.c) */                          \
+    extern __attribute__((visibility("hidden"))) sb_##P##_gemm_kernels_t sb_##P##_gemm_table;            \
+    const sb_##P##_gemm_kernels_t *sb_##P##_gemm_kernels_chosen(void);                                   \
+    static inline const sb_##P##_gemm_kernels_t *sb_##P##_gemm_kernels(void)                             \
+    {                                                                                                    \
+        return __atomic_load_n(&sb_kernels_ready, __ATOMIC_ACQUIRE) ? &sb_##P##_gemm_table               \
+                                                                    : sb_##P##_gemm_kernels_chosen();    \
+    }                                                                                                    \
     sb_##P##_axpy_fn sb_##P##_axpy_kernel(void);                                                        \
     sb_##P##_dot_fn sb_##P##_dot_kernel(void);                                                          \
     sb_##P##_gemv_t_fn sb_##P##_gemv_t_kernel(void); /* real only */                                    \
     sb_##P##_gemv_n_fn sb_##P##_gemv_n_kernel(void); /* real only */                                    \
     sb_##P##_symv_fn sb_##P##_symv_kernel(void);     /* real only */
 
+/* 1 once the kernel set is chosen and the gemm tables filled (set with release order) */
+extern __attribute__((visibility("hidden"))) int sb_kernels_ready;
 SB_KERNEL_TYPES_DECL(s, float)
 SB_KERNEL_TYPES_DECL(d, double)
 SB_KERNEL_TYPES_DECL(c, float _Complex)

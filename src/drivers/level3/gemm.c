@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "drivers/level3.h"
+#include "drivers/level3/gemm_small.h"
 #include "kernels/kernels.h"
 #include "kernels/workspace.h"
 #include "runtime/parallel.h"
@@ -22,33 +23,6 @@ void SB_NAME(gemm_scale)(blas_int m, blas_int n, sb_t beta, sb_t *c, blas_int ld
         else
             for (blas_int i = 0; i < m; i++) cj[i] = beta * cj[i];
     }
-}
-
-/* Where the kernel table's unpacked small gemm (if any) beats packing: up to 100^3 multiply-adds
- * for real (2e6 flops, SB_DEFAULT_PARALLEL_THRESHOLD: larger products may run on several
- * threads, which the small kernel does not), 64^3 for complex (avx2's z small kernel runs at
- * 0.6-0.75x of packing at n = 68..100), and up to 2^22 when C is thin (m or n at most 16) or k is
- * (a low-rank update), as long as A is read once (n <= 4) or stays in cache across C's column
- * blocks (m*k <= 32768 elements). Measured on one thread (Xeon, avx512 set, d NN): the small
- * kernel ahead of packing at every n = 65..100 (n = 68: 8.6 against 11.4 us, 100: 28.5 against
- * 36.2; packing wastes most of an edge tile of 24 rows; avx2 set 1.1-1.26x); 8 x 2000 x 1000
- * unpacked 3.6x faster; 2000 x 8 x 1000 packing 1.4x faster. The choice depends on the shape
- * only, never on the thread count, so the bits do not either (the small kernel runs on the
- * calling thread). op(A) other than A is first copied (see gemm_copied_a), up to 128 rows and
- * SMALL_COPY_MAX elements. */
-enum { SMALL_COPY_MAX = 32768 };
-static int use_small(const sb_gemm_kernels_t *kt, char transa, blas_int m, blas_int n, blas_int k)
-{
-    /* op(A) copied: tall ones pack faster (d TN 256 x 16 x 16: 34 against 37 GFLOP/s packed, z CN
-     * 41 against 55; 128 rows: 47 against 37, 52 both) */
-    if (transa != 'N' && (m > 128 || (double)m * k > SMALL_COPY_MAX)) return 0;
-    /* complex: k within one KC step and one chunk of the kernel's alpha*op(B), where it gives
-     * the packed path's bits (kernels.h), so a block of C gets the same bits in any call */
-    if (SB_IS_COMPLEX && k > SB_MIN(kt->kc, 256)) return 0;
-    double mnk = (double)m * n * k;
-    if (mnk <= (SB_IS_COMPLEX ? 64.0 * 64 * 64 : 100.0 * 100 * 100)) return 1;
-    int thin = SB_MIN(m, n) <= 16 || k <= 16;
-    return thin && mnk <= 4194304.0 && (n <= 4 || (double)m * k <= 32768.0);
 }
 
 /* The small kernel reads A down its columns (and gemm_simple sums in order only then): op(A)
@@ -144,16 +118,11 @@ static void grid(int nparts, blas_int m, blas_int n, int mr, int nr, int *pm, in
     if (best < 0) *pm = *pn = 1;
 }
 
-void SB_NAME(gemm)(char transa, char transb, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
-                   blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc)
+/* Everything but the small calls of gemm below (m, n > 0; real trans letters normalized). */
+static __attribute__((noinline)) void gemm_general(char transa, char transb, blas_int m, blas_int n, blas_int k,
+                                                   sb_t alpha, const sb_t *a, blas_int lda, const sb_t *b,
+                                                   blas_int ldb, sb_t beta, sb_t *c, blas_int ldc)
 {
-    if (m <= 0 || n <= 0) return;
-    if (!SB_IS_COMPLEX) {
-        if (transa == 'C') transa = 'T';
-        if (transa == 'R') transa = 'N';
-        if (transb == 'C') transb = 'T';
-        if (transb == 'R') transb = 'N';
-    }
     if (alpha == 0 || k <= 0) {
         SB_NAME(gemm_scale)(m, n, beta, c, ldc);
         return;
@@ -161,7 +130,7 @@ void SB_NAME(gemm)(char transa, char transb, blas_int m, blas_int n, blas_int k,
     const sb_gemm_kernels_t *kt = sb_gemm_kernels();
     double flops = (SB_IS_COMPLEX ? 8.0 : 2.0) * (double)m * (double)n * (double)k;
     /* small: no packing */
-    if (kt->small && use_small(kt, transa, m, n, k)) {
+    if (kt->small && gemm_use_small(kt, transa, m, n, k)) {
         if (transa == 'N') {
             kt->small(m, n, k, &alpha, a, lda, transb, b, ldb, &beta, c, ldc);
             return;
@@ -192,7 +161,7 @@ int SB_NAME(gemm_sym)(char side, const sb_l3_sym *sym, blas_int m, blas_int n, s
 {
     const sb_gemm_kernels_t *kt = sb_gemm_kernels();
     blas_int k = side == 'L' ? m : n;
-    if (may_decline && kt->small && use_small(kt, 'N', m, n, k)) return 0;
+    if (may_decline && kt->small && gemm_use_small(kt, 'N', m, n, k)) return 0;
     if (may_decline && (double)m * n * k <= 8.0 * 8 * 8 && k <= 16) return 0;
     const sb_t *a = side == 'L' ? NULL : x, *b = side == 'L' ? x : NULL;
     blas_int lda = side == 'L' ? 1 : ldx, ldb = side == 'L' ? ldx : 1;
@@ -201,4 +170,27 @@ int SB_NAME(gemm_sym)(char side, const sb_l3_sym *sym, blas_int m, blas_int n, s
     if (nparts > 1) grid(nparts, m, n, kt->mr, kt->nr, &g.pm, &g.pn);
     sb_parallel_run(g.pm * g.pn, gemm_part, &g);
     return 1;
+}
+
+/* The small kernel's calls first (op(A) other than A copied), in a function with no stack frame
+ * of its own to set up; everything else in gemm_general. */
+void SB_NAME(gemm)(char transa, char transb, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
+                   blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc)
+{
+    if (m <= 0 || n <= 0) return;
+    if (!SB_IS_COMPLEX) {
+        if (transa == 'C') transa = 'T';
+        if (transa == 'R') transa = 'N';
+        if (transb == 'C') transb = 'T';
+        if (transb == 'R') transb = 'N';
+    }
+    if (transa == 'N') {
+        if (gemm_small_nn(transb, m, n, k, &alpha, a, lda, b, ldb, &beta, c, ldc)) return;
+    } else if (k > 0 && alpha != 0) {
+        const sb_gemm_kernels_t *kt = sb_gemm_kernels();
+        if (kt->small && gemm_use_small(kt, transa, m, n, k) &&
+            gemm_copied_a(kt, 0, transa, transb, m, n, k, &alpha, a, lda, b, ldb, &beta, c, ldc))
+            return;
+    }
+    gemm_general(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }

@@ -12,10 +12,11 @@
 SB_KERNEL_PROTOTYPES(avx512)
 
 /* Only the FMAs written here: alpha*op(B) is a plain complex product, as the packed path's (GCC's
- * SLP vectorizer makes it an fmaddsub even with contraction off; off for real, the d kernel at
+ * SLP and loop vectorizers make it an fmaddsub even with contraction off; the loop vectorizer did
+ * once the t loop stood in a function of its own, small_scaled; off for real, the d kernel at
  * n = 64 ran at 55 GFLOP/s instead of 73 without SLP). */
 #if SB_IS_COMPLEX
-#pragma GCC optimize("fp-contract=off", "no-tree-slp-vectorize")
+#pragma GCC optimize("fp-contract=off", "no-tree-slp-vectorize", "no-tree-loop-vectorize")
 #else
 #pragma GCC optimize("fp-contract=off")
 #endif

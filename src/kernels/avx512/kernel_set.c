@@ -2,7 +2,8 @@
  * microkernels with register blocks for 32 zmm registers, the trsm tile kernel on them, the
  * unpacked small gemm, and gemv and symv (LAPACK's reductions run them on matrices in L2/L3,
  * where the width of the vectors shows), the level-1 loops scal, swap, rot and asum, and the
- * complex gemv N. Taken from the AVX2 set, which every AVX-512 CPU runs: the packers (they serve
+ * complex gemv N, and the packing of op(A) transposed (zmm transposes). Taken from the AVX2 set,
+ * which every AVX-512 CPU runs: the rest of the packing (it serves
  * any register block) and the other level-1 loops. */
 #include "kernels/kernels.h"
 
@@ -16,7 +17,7 @@ const SB_CAT3(sb_, SB_P, _kernel_set_t) SB_NAME(kernel_set_avx512) = {
     .mr = MR,
     .nr = NR,
     .ukr = SB_NAME(gemm_ukr_avx512),
-    .pack_a = SB_NAME(gemm_pack_a_avx2),
+    .pack_a = SB_NAME(gemm_pack_a_avx512),
     .pack_b = SB_NAME(gemm_pack_b_avx2),
     .trsm_ukr = SB_NAME(trsm_ukr_avx512),
     .small = SB_NAME(gemm_small_avx512),

@@ -217,12 +217,12 @@ INLINE void cols(const int nc, blas_int m, blas_int k, sb_t alpha, const sb_t *a
     }
 }
 
-void SB_SMALL_NAME(blas_int m, blas_int n, blas_int k, const sb_t *alphap, const sb_t *a, blas_int lda, char tb,
-                   const sb_t *b, blas_int ldb, const sb_t *betap, sb_t *c, blas_int ldc)
+/* alpha other than +-1: the column blocks with t = alpha*op(B) made in a buffer (cols); a function
+ * of its own, so that the calls with alpha = +-1 (the common ones) do not set up its 16 KiB frame */
+static __attribute__((noinline)) void small_scaled(blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
+                                                   blas_int lda, const sb_t *b, blas_int sl, blas_int sq, int conjb,
+                                                   sb_t beta, sb_t *c, blas_int ldc)
 {
-    const sb_t alpha = *alphap, beta = *betap;
-    int bcols = tb == 'N' || tb == 'R', conjb = SB_IS_COMPLEX && (tb == 'C' || tb == 'R');
-    blas_int sl = bcols ? 1 : ldb, sq = bcols ? ldb : 1; /* op(B)(l, j) = b[l*sl + j*sq] */
     blas_int j = 0;
     for (; j + SB_SMALL_NC <= n; j += SB_SMALL_NC)
         cols(SB_SMALL_NC, m, k, alpha, a, lda, b + (size_t)j * sq, sl, sq, conjb, beta, c + (size_t)j * ldc, ldc);
@@ -235,4 +235,38 @@ void SB_SMALL_NAME(blas_int m, blas_int n, blas_int k, const sb_t *alphap, const
         cols(2, m, k, alpha, a, lda, b + (size_t)j * sq, sl, sq, conjb, beta, c + (size_t)j * ldc, ldc), j += 2;
 #endif
     if (j < n) cols(1, m, k, alpha, a, lda, b + (size_t)j * sq, sl, sq, conjb, beta, c + (size_t)j * ldc, ldc);
+}
+
+/* alpha = +-1: op(B) read where it is, signs sr (and si) fixed (see cols) */
+INLINE void small_unscaled(const int sr, const int si, blas_int m, blas_int n, blas_int k, const sb_t *a, blas_int lda,
+                           const sb_t *b, blas_int sl, blas_int sq, sb_t beta, sb_t *c, blas_int ldc)
+{
+    blas_int j = 0;
+    for (; j + SB_SMALL_NC <= n; j += SB_SMALL_NC)
+        RUN_ROWS(SB_SMALL_NC, sr, si, m, k, b + (size_t)j * sq, sl, sq, a, lda, beta, c + (size_t)j * ldc, ldc);
+#if SB_SMALL_NC > 4
+    if (j + 4 <= n)
+        RUN_ROWS(4, sr, si, m, k, b + (size_t)j * sq, sl, sq, a, lda, beta, c + (size_t)j * ldc, ldc), j += 4;
+#endif
+#if SB_SMALL_NC > 2
+    if (j + 2 <= n)
+        RUN_ROWS(2, sr, si, m, k, b + (size_t)j * sq, sl, sq, a, lda, beta, c + (size_t)j * ldc, ldc), j += 2;
+#endif
+    if (j < n) RUN_ROWS(1, sr, si, m, k, b + (size_t)j * sq, sl, sq, a, lda, beta, c + (size_t)j * ldc, ldc);
+}
+
+void SB_SMALL_NAME(blas_int m, blas_int n, blas_int k, const sb_t *alphap, const sb_t *a, blas_int lda, char tb,
+                   const sb_t *b, blas_int ldb, const sb_t *betap, sb_t *c, blas_int ldc)
+{
+    const sb_t alpha = *alphap, beta = *betap;
+    int bcols = tb == 'N' || tb == 'R', conjb = SB_IS_COMPLEX && (tb == 'C' || tb == 'R');
+    blas_int sl = bcols ? 1 : ldb, sq = bcols ? ldb : 1; /* op(B)(l, j) = b[l*sl + j*sq] */
+    if (alpha == 1) {
+        if (conjb) small_unscaled(1, -1, m, n, k, a, lda, b, sl, sq, beta, c, ldc);
+        else small_unscaled(1, 1, m, n, k, a, lda, b, sl, sq, beta, c, ldc);
+    } else if (alpha == -1) {
+        if (conjb) small_unscaled(-1, 1, m, n, k, a, lda, b, sl, sq, beta, c, ldc);
+        else small_unscaled(-1, -1, m, n, k, a, lda, b, sl, sq, beta, c, ldc);
+    } else
+        small_scaled(m, n, k, alpha, a, lda, b, sl, sq, conjb, beta, c, ldc);
 }
