@@ -553,6 +553,27 @@ static void plot_panel_peak(sbb_plot_panel *P, const sbb_peak *pk, const char *r
              single_precision(routine) ? "SP" : "DP", threads > 1 ? ", × 2 threads" : "");
 }
 
+/* mkdir -p: the plots' folder is made if it is missing (a typo'd path then shows up as a new
+ * folder beside the report instead of eight failed writes). */
+static int make_folder(const char *dir, char *why, size_t whylen)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s", dir);
+    for (char *p = path + 1;; p++) {
+        int end = *p == '\0';
+        if (*p == '/' || end) {
+            *p = '\0';
+            if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+                snprintf(why, whylen, "cannot create %s: %s", path, strerror(errno));
+                return -1;
+            }
+            if (end) break;
+            *p = '/';
+        }
+    }
+    return 0;
+}
+
 /* Writes the plots into dir as <stem>-<routine>.png; their names, or why there are none, into
  * list (markdown). */
 static void make_plots(const libres_t *libs, int nlibs, const lapres_t *laps, int nlaps, int with_lapack,
@@ -560,7 +581,7 @@ static void make_plots(const libres_t *libs, int nlibs, const lapres_t *laps, in
 {
     char why[160];
     list[0] = '\0';
-    if (!sbb_plot_available(why, sizeof why)) {
+    if (!sbb_plot_available(why, sizeof why) || make_folder(dir, why, sizeof why) != 0) {
         fprintf(stderr, "bench: no plots: %s\n", why);
         snprintf(list, listlen, "No plots: %s.\n", why);
         return;
