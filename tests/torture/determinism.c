@@ -1,4 +1,4 @@
-/* Torture case 7: bitwise determinism. gemm (NN and TN), syrk, symm, trsm, trmm and dot give the same
+/* Torture case 7: bitwise determinism. gemm (NN and TN), syrk, symm, trsm, trmm (both sides) and dot give the same
  * bytes at 1, 2, 3, 4 and 7 threads (level 3 is split over m and n, never k; reductions combine
  * fixed chunks in a fixed order). SAFEBLAS_PARALLEL_THRESHOLD=0 makes every call as parallel as
  * the thread count allows, with odd sizes so the splits differ at every count. Results are also
@@ -11,7 +11,7 @@
 #define DOTN 100003
 
 typedef struct {
-    double *gemm_nn, *gemm_tn, *syrk, *symm_ll, *symm_ru, *trsm, *trmm, dot;
+    double *gemm_nn, *gemm_tn, *syrk, *symm_ll, *symm_ru, *trsm, *trmm, *trmm_r, dot;
 } results;
 
 static double *A, *AT, *B, *BS, *C0, *S0, *L, *U, *X, *Y;
@@ -43,13 +43,15 @@ static void compute(results *r)
     dtrsm_("L", "L", "N", "N", &m, &n, &alpha, L, &m, r->trsm, &m, 1, 1, 1, 1);
     r->trmm = dupm(C0, (size_t)M * NN);
     dtrmm_("L", "U", "N", "N", &m, &n, &alpha, U, &m, r->trmm, &m, 1, 1, 1, 1);
+    r->trmm_r = dupm(C0, (size_t)M * NN); /* side 'R': B's rows over the threads */
+    dtrmm_("R", "L", "T", "N", &m, &n, &alpha, L, &m, r->trmm_r, &m, 1, 1, 1, 1);
     r->dot = ddot_(&dn, X, &one, Y, &one);
     (void)one;
 }
 
 static void release(results *r)
 {
-    free(r->gemm_nn), free(r->gemm_tn), free(r->syrk), free(r->symm_ll), free(r->symm_ru), free(r->trsm), free(r->trmm);
+    free(r->gemm_nn), free(r->gemm_tn), free(r->syrk), free(r->symm_ll), free(r->symm_ru), free(r->trsm), free(r->trmm), free(r->trmm_r);
 }
 
 int main(void)
@@ -118,11 +120,12 @@ int main(void)
             CHECK(sbt_bytes_equal(r.symm_ru, ref.symm_ru, sizeof(double) * M * NN), "symm RU at %d threads", t);
             CHECK(sbt_bytes_equal(r.trsm, ref.trsm, sizeof(double) * M * NN), "trsm at %d threads", t);
             CHECK(sbt_bytes_equal(r.trmm, ref.trmm, sizeof(double) * M * NN), "trmm at %d threads", t);
+            CHECK(sbt_bytes_equal(r.trmm_r, ref.trmm_r, sizeof(double) * M * NN), "trmm side R at %d threads", t);
             CHECK(memcmp(&r.dot, &ref.dot, sizeof(double)) == 0, "dot at %d threads: %.17g vs %.17g", t, r.dot,
                   ref.dot);
             release(&r);
         }
     release(&ref);
-    printf("gemm NN/TN, syrk, symm, trsm, trmm, dot: identical bytes at 1, 2, 3, 4 and 7 threads\n");
+    printf("gemm NN/TN, syrk, symm, trsm, trmm L/R, dot: identical bytes at 1, 2, 3, 4 and 7 threads\n");
     return sbt_finish("torture_determinism");
 }

@@ -1,10 +1,11 @@
 /* ?trsm (and, compiled with TEST_TRMM, ?trmm) against plain oracles: every side, uplo, transa and
  * diag, Fortran ABI and CBLAS in both layouts, sizes 0..33 and across the recursive blocking
- * (order 300; 256 and 257 around the largest packed diagonal block; trmm side 'L' 1100, across
- * its KC steps), lda/ldb padding, the other triangle (NaN) and a unit diagonal (NaN) never read,
- * alpha = 0 (B zeroed, A and NaN in B not read), argument errors; trmm also with no memory (its
- * unpacked fallbacks). For trsm: the residual op(A)*X - alpha*B (or X*op(A) - alpha*B) of a
- * well-conditioned A, and a plain substitution. */
+ * (order 300; 256 and 257 around the largest packed diagonal block; trmm: 1100 across the KC
+ * steps of either side, 530 rows across side 'R''s MC blocks), lda/ldb padding, the other
+ * triangle (NaN) and a unit diagonal (NaN) never read, alpha = 0 (B zeroed, A and NaN in B not
+ * read), argument errors; trmm also with no memory (its unpacked fallbacks). For trsm: the
+ * residual op(A)*X - alpha*B (or X*op(A) - alpha*B) of a well-conditioned A, and a plain
+ * substitution. */
 #include "no_memory_test.h"
 
 #include "test_prec.h"
@@ -252,9 +253,13 @@ int main(void)
                             }
                         }
 #ifdef TEST_TRMM
-                        /* side 'L' in one pass: two or more KC steps (KC <= 512 real, <= 336
-                         * complex), several MC row blocks in each, a partial tile of columns */
+                        /* each side in one pass: two or more KC steps (KC <= 512 real, <= 336
+                         * complex), several MC row blocks in each (MC <= 256), partial tiles */
                         if (api == F77 && side == 'L') check_one(api, side, uplo, trans, diag, SB_IS_COMPLEX ? 600 : 1100, 5, sbt_rand_elem(), 0);
+                        if (api == F77 && side == 'R') {
+                            check_one(api, side, uplo, trans, diag, 5, SB_IS_COMPLEX ? 600 : 1100, sbt_rand_elem(), 0);
+                            check_one(api, side, uplo, trans, diag, 530, 37, sbt_rand_elem(), 0);
+                        }
 #endif
                     }
     errors();
