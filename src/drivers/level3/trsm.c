@@ -10,8 +10,8 @@
  * unknowns already solved (a packed sliver the kernel itself fills) times their coupling rows
  * of D through the gemm microkernel, then solves the tile's small triangle on whole columns of
  * MR right-hand sides (vector code), dividing by the diagonal as the reference does. The
- * right-hand sides of a diagonal block are cut into slabs (columns for side 'L', rows for side
- * 'R') that run in parallel; every element is computed by the same arithmetic whatever slab
+ * right-hand sides of a diagonal block are cut into equal shares (columns for side 'L', rows for
+ * side 'R') that run in parallel; every element is computed by the same arithmetic whatever share
  * holds it, and the recursion points and gemm calls depend only on the problem, so the result is
  * bitwise the same at every thread count.
  * Without memory for the packed buffers the unpacked recursive solver below is used. */
@@ -143,7 +143,6 @@ typedef struct {
     blas_int nrhs;  /* right-hand sides: columns (side 'L') or rows (side 'R') of B */
     blas_int rs, cs; /* Y(p, j) at b[p*rs + j*cs]: p a right-hand side, j an unknown */
     int upper, unit; /* D upper triangular; unit diagonal */
-    blas_int slab, nslabs;
     sb_t alpha;
     const sb_t *a;  /* the diagonal block of A */
     sb_t *b;        /* its rows (side 'L') or columns (side 'R') of B */
@@ -158,8 +157,9 @@ static void *pk_alloc(size_t elems)
     return p;
 }
 
-/* The slabs part, part + nparts, ... : per MR right-hand sides, the tiles of NR unknowns from the
- * first solved to the last. Each tile gets alpha*B minus the solved unknowns (the packed sliver `ys`,
+/* Part `part` of nparts: an equal share of the right-hand sides in whole groups of MR (the last
+ * group may be short), so every part starts on a multiple of MR; per MR right-hand sides, the
+ * tiles of NR unknowns from the first solved to the last. Each tile gets alpha*B minus the solved unknowns (the packed sliver `ys`,
  * MR right-hand sides in the packed A format) times their coupling rows of D, then its own
  * triangle solved, written back to B and into its place in the sliver. */
 static void pk_part(void *ctx, int part, int nparts)
@@ -168,29 +168,27 @@ static void pk_part(void *ctx, int part, int nparts)
     const tr_ctx *x = p->x;
     const blas_int MR = p->kt->mr, NR = p->kt->nr, nb = p->nb, rs = p->rs, cs = p->cs;
     const blas_int nsl = (nb + NR - 1) / NR;
+    const blas_int groups = (p->nrhs + MR - 1) / MR;
+    const blas_int r0 = (blas_int)((long long)groups * part / nparts) * MR;
+    const blas_int r1 = SB_MIN(p->nrhs, (blas_int)((long long)groups * (part + 1) / nparts) * MR);
+    if (r1 <= r0) return;
     sb_t *ys = pk_alloc((size_t)nsl * NR * MR); /* whole tiles: trsm_ukr may write all NR columns */
     if (!ys) {
-        for (blas_int s = part; s < p->nslabs; s += nparts) {
-            blas_int r0 = s * p->slab, w = SB_MIN(p->slab, p->nrhs - r0);
-            if (x->side == 'L') solve_left(x, nb, w, p->alpha, p->a, p->b + (size_t)r0 * x->ldb);
-            else solve_right(x, nb, w, p->alpha, p->a, p->b + r0);
-        }
+        if (x->side == 'L') solve_left(x, nb, r1 - r0, p->alpha, p->a, p->b + (size_t)r0 * x->ldb);
+        else solve_right(x, nb, r1 - r0, p->alpha, p->a, p->b + r0);
         return;
     }
-    for (blas_int s = part; s < p->nslabs; s += nparts) {
-        blas_int r0 = s * p->slab, r1 = SB_MIN(r0 + p->slab, p->nrhs);
-        for (blas_int ir = r0; ir < r1; ir += MR) {
-            blas_int mr = SB_MIN(MR, r1 - ir);
-            sb_t *br = p->b + (size_t)ir * rs;
-            for (blas_int t = 0; t < nsl; t++) {
-                blas_int sj = p->upper ? t : nsl - 1 - t;
-                blas_int j0 = sj * NR, nr = SB_MIN(NR, nb - j0);
-                blas_int k = p->upper ? j0 : nb - j0 - nr;
-                blas_int o = p->upper ? 0 : j0 + nr;
-                p->kt->trsm_ukr(k, p->alpha, ys + (size_t)o * MR, p->dpk + (size_t)sj * NR * nb + (size_t)o * NR,
-                                p->dt + (size_t)sj * NR * NR, p->upper, p->unit, br + (size_t)j0 * cs, rs, cs, mr,
-                                nr, ys + (size_t)j0 * MR);
-            }
+    for (blas_int ir = r0; ir < r1; ir += MR) {
+        blas_int mr = SB_MIN(MR, r1 - ir);
+        sb_t *br = p->b + (size_t)ir * rs;
+        for (blas_int t = 0; t < nsl; t++) {
+            blas_int sj = p->upper ? t : nsl - 1 - t;
+            blas_int j0 = sj * NR, nr = SB_MIN(NR, nb - j0);
+            blas_int k = p->upper ? j0 : nb - j0 - nr;
+            blas_int o = p->upper ? 0 : j0 + nr;
+            p->kt->trsm_ukr(k, p->alpha, ys + (size_t)o * MR, p->dpk + (size_t)sj * NR * nb + (size_t)o * NR,
+                            p->dt + (size_t)sj * NR * NR, p->upper, p->unit, br + (size_t)j0 * cs, rs, cs, mr,
+                            nr, ys + (size_t)j0 * MR);
         }
     }
     free(ys);
@@ -231,14 +229,16 @@ static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int nb, 
                 d[l + j * NR] = !in ? 0 : left ? opa(x, a, o + j, o + l) : opa(x, a, o + l, o + j);
             }
     }
-    /* slabs of right-hand sides: a multiple of the register block, sized by the problem only */
-    blas_int slab = tr_slab_width(nrhs, kt->mr);
+    /* the right-hand sides in equal shares, one per thread (each element's arithmetic is the same
+     * in any share; equal shares, not fixed-width slabs dealt out in turn: 100 right-hand sides in
+     * slabs of 96 gave one thread 96 and the other 4, and dgetrs n = 200 on 2 threads was slower
+     * than on 1) */
     pk_ctx p = {.x = x, .kt = kt, .nb = nb, .nrhs = nrhs, .rs = left ? x->ldb : 1, .cs = left ? 1 : x->ldb,
-                .upper = upper, .unit = x->diag == 'U', .slab = slab, .nslabs = (nrhs + slab - 1) / slab,
-                .alpha = alpha, .a = a, .b = b, .dpk = dpk, .dt = dt};
+                .upper = upper, .unit = x->diag == 'U', .alpha = alpha, .a = a, .b = b, .dpk = dpk, .dt = dt};
     double flops = (double)nb * (double)nb * (double)nrhs * (SB_IS_COMPLEX ? 4.0 : 1.0);
     int nt = sb_threads_for(flops);
-    if (nt > p.nslabs) nt = (int)p.nslabs;
+    blas_int groups = (nrhs + kt->mr - 1) / kt->mr;
+    if (nt > groups) nt = (int)groups;
     sb_parallel_run(nt, pk_part, &p);
     free(dpk);
 }
