@@ -97,7 +97,12 @@ static int round_down(long x, int r)
  *       thread, n = 2000) that is kc 384 (d) / 512 (s) against 160 / 176 by the first rule,
  *       dgemm +4%, sgemm +7%;
  *   MC: the packed A block (mc x kc) takes about half of L2 (at most 256 rows);
- *   NC: the packed B panel (kc x nc) takes about a quarter of L3 (at most 4096 columns).
+ *   NC: the packed B panel (kc x nc) takes about a quarter of L3, and at most three times L2
+ *       (at most 4096 columns). The second bound is for server parts whose L3 is one cache for
+ *       the whole socket, mostly in other cores' slices: on the Xeon 6 model 207 (L2 2 MiB, L3
+ *       260 MiB, one thread) a 12 MiB panel (nc 4096) ran dgemm n = 4000 at 71-73 GFLOP/s, a
+ *       6 MiB one (nc 2048) at 77-79, n = 3000 73-75 against 77; where L3 is near, the cost is
+ *       packing A once per NC columns instead of once (about 1% at nc 1536).
  * On a Zen 4 core with AVX2 kernels (L1d 32 KiB, L2 1 MiB, L3 32 MiB) this gives kc/mc/nc
  * d 256/256/4092, s 320/256/4092, c 320/200/3276, z 256/128/2046; the speed was measured to be
  * flat within noise around these values (kc 128..512, mc 64..256). */
@@ -114,7 +119,8 @@ static void blocks(int size, int mr, int nr, int *mc, int *kcp, int *nc)
     long m = l2 / 2 / (kc * size);
     if (m > 256) m = 256;
     if (m < 4L * mr) m = 4L * mr;
-    long n = l3 / 4 / (kc * size);
+    long panel = l3 / 4 < 3 * l2 ? l3 / 4 : 3 * l2;
+    long n = panel / (kc * size);
     if (n > 4096) n = 4096;
     if (n < 8L * nr) n = 8L * nr;
     *mc = round_down(m, mr);
