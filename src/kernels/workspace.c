@@ -1,7 +1,10 @@
 /* Per-thread cached packing workspace; see workspace.h. */
 #include "kernels/workspace.h"
 
+#include "runtime/cpu.h"
+
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 
@@ -96,9 +99,23 @@ static int grow(size_t cap)
     return 1;
 }
 
+size_t sb_workspace_cache_max(void)
+{
+    static atomic_size_t limit; /* two threads at once only compute the same value twice */
+    size_t v = atomic_load_explicit(&limit, memory_order_relaxed);
+    if (!v) {
+        long l2 = sb_cpu()->l2;
+        size_t four = l2 > 0 ? 4 * (size_t)l2 : 0;
+        v = four > SB_WORKSPACE_SMALL ? four : SB_WORKSPACE_SMALL;
+        atomic_store_explicit(&limit, v, memory_order_relaxed);
+    }
+    return v;
+}
+
 void *sb_workspace_get(size_t bytes, int *owned)
 {
-    if (bytes <= SB_WORKSPACE_CACHE_MAX && !ws.busy) {
+    const size_t max = sb_workspace_cache_max();
+    if (bytes <= max && !ws.busy) {
         ws.busy = 1;
         if (ws.cap < bytes) {
             pthread_once(&ws_once, ws_init);
@@ -106,7 +123,7 @@ void *sb_workspace_get(size_t bytes, int *owned)
             size_t cap = ws.cap * 2;
             if (cap < ((size_t)64 << 10)) cap = (size_t)64 << 10;
             if (cap < bytes) cap = bytes;
-            if (cap > SB_WORKSPACE_CACHE_MAX) cap = SB_WORKSPACE_CACHE_MAX;
+            if (cap > max) cap = max;
             if (!ws_key_ok || !grow(cap)) {
                 ws.busy = 0;
                 goto uncached;

@@ -1,10 +1,12 @@
 /* Packing workspace for the level-3 drivers (plain C, compiled once).
  *
  * sb_workspace_get(bytes, &owned) returns a 64-byte aligned block of at least `bytes` bytes, or
- * NULL. Blocks up to SB_WORKSPACE_CACHE_MAX bytes come from a per-thread cache that is kept
- * between calls (so small problems do not pay malloc/free and first-touch page faults every
+ * NULL. Blocks up to sb_workspace_cache_max() bytes come from a per-thread cache that is kept
+ * between calls (so repeated calls do not pay malloc/free and first-touch page faults every
  * call); larger ones, or a nested request while the thread's cache is in use, are allocated
- * for the call. Release with sb_workspace_put(p, owned) on the same thread.
+ * for the call. The limit is four times L2 (at least 2 MiB): room for gemm's packed A block
+ * (about half of L2) and B panel (at most three times L2, kernel_table.c), so every gemm call
+ * reuses its thread's buffers. A thread keeps at most that much (8 MiB on a 2 MiB L2). Release with sb_workspace_put(p, owned) on the same thread.
  * Lifetime: a thread's cached block is freed when the thread exits (pthread key destructor) and,
  * for the thread that unloads the library (dlclose, exit), by a library destructor.
  *
@@ -18,7 +20,10 @@
 
 #include <stddef.h>
 
-#define SB_WORKSPACE_CACHE_MAX ((size_t)2 << 20)
+/* "small": the size below which a driver may copy an operand to save work (symm.c) */
+#define SB_WORKSPACE_SMALL ((size_t)2 << 20)
+
+size_t sb_workspace_cache_max(void);
 
 void *sb_workspace_get(size_t bytes, int *owned);
 void sb_workspace_put(void *p, int owned);

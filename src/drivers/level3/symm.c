@@ -43,10 +43,10 @@ void SB_NAME(symm)(char side, char uplo, int herm, blas_int m, blas_int n, sb_t 
     blas_int ka = side == 'L' ? m : n; /* order of A */
     /* expanding A pays where gemm's small kernel runs, unless A is large (a thin C: m = 2000,
      * n = 1 would copy 2000^2 elements for 4e6 multiply-adds): then packed all the same */
-    int may_expand = (double)ka * ka * sizeof(sb_t) <= SB_WORKSPACE_CACHE_MAX;
+    int may_expand = (double)ka * ka * sizeof(sb_t) <= SB_WORKSPACE_SMALL;
     if (SB_NAME(gemm_sym)(side, &sym, m, n, alpha, b, ldb, beta, c, ldc, may_expand)) return;
     /* the packing workspace (gemm's small kernel, which takes this product, does not pack):
-     * kept between calls up to 2 MiB, so no page faults for the small problems */
+     * kept between calls (workspace.h), so no page faults for repeated calls */
     int owned;
     sb_t *t = sb_workspace_get(sizeof(sb_t) * (size_t)ka * (size_t)ka, &owned);
     if (!t) {
