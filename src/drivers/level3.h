@@ -15,8 +15,9 @@
  * at every thread count. Safe to call from inside another driver's parallel part (it then runs
  * on the calling thread). Any m, n, k (<= 0 is a no-op for m, n; k <= 0 or alpha == 0 only
  * scales C by beta). Works on any sub-block: pass the sub-block's first element and the full
- * leading dimension. Takes its packing buffers from a per-thread cache (up to 2 MiB, freed at thread exit) or allocates them per call (falls back to unpacked loops if
- * allocation fails), so it is thread-safe and leaves nothing behind. */
+ * leading dimension. Takes its packing buffers from a per-thread cache (up to four times L2,
+ * freed at thread exit) or allocates them per call (falls back to unpacked loops if allocation
+ * fails), so it is thread-safe and leaves nothing behind. */
 void SB_NAME(gemm)(char transa, char transb, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
                    blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc);
 

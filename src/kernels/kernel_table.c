@@ -103,8 +103,9 @@ static int round_down(long x, int r)
  *       260 MiB, one thread) a 12 MiB panel (nc 4096) ran dgemm n = 4000 at 71-73 GFLOP/s, a
  *       6 MiB one (nc 2048) at 77-79, n = 3000 73-75 against 77; where L3 is near, the cost is
  *       packing A once per NC columns instead of once (about 1% at nc 1536).
- * On a Zen 4 core with AVX2 kernels (L1d 32 KiB, L2 1 MiB, L3 32 MiB) this gives kc/mc/nc
- * d 256/256/4092, s 320/256/4092, c 320/200/3276, z 256/128/2046; the speed was measured to be
+ * On a Zen 4 core with AVX2 kernels (L1d 32 KiB, L2 1 MiB, L3 32 MiB) the first two bounds give
+ * kc/mc d 256/256, s 320/256, c 320/200, z 256/128 (nc about 1536 d, 2450 s, 1230 c, 768 z by
+ * the L2 bound, 4092/4092/3276/2046 by the L3 one alone); the speed was measured to be
  * flat within noise around these values (kc 128..512, mc 64..256). */
 static void blocks(int size, int mr, int nr, int *mc, int *kcp, int *nc)
 {

@@ -6,7 +6,8 @@
  * call); larger ones, or a nested request while the thread's cache is in use, are allocated
  * for the call. The limit is four times L2 (at least 2 MiB): room for gemm's packed A block
  * (about half of L2) and B panel (at most three times L2, kernel_table.c), so every gemm call
- * reuses its thread's buffers. A thread keeps at most that much (8 MiB on a 2 MiB L2). Release with sb_workspace_put(p, owned) on the same thread.
+ * reuses its thread's buffers. A thread keeps at most that much (8 MiB on a 2 MiB L2).
+ * Release with sb_workspace_put(p, owned) on the same thread.
  * Lifetime: a thread's cached block is freed when the thread exits (pthread key destructor) and,
  * for the thread that unloads the library (dlclose, exit), by a library destructor.
  *
