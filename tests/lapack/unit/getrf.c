@@ -368,6 +368,17 @@ int main(void)
             if (kind == ILL && shapes[s][0] > 12 && shapes[s][1] > 12) continue;
             test_getrf_shape(kind, shapes[s][0], shapes[s][1]);
         }
+    /* the blocked path again on one thread, where each step also does the next one's interchanges
+     * and solve on the trailing columns (getrf.c, presolved) */
+    {
+        static const blas_int one_thread[][2] = {{400, 400}, {530, 390}, {390, 650}, {700, 450}};
+        int saved = safeblas_get_num_threads();
+        safeblas_set_num_threads(1);
+        for (size_t s = 0; s < sizeof one_thread / sizeof one_thread[0]; s++)
+            for (int kind = 0; kind < NKINDS; kind++)
+                if (kind != ILL) test_getrf_shape(kind, one_thread[s][0], one_thread[s][1]);
+        safeblas_set_num_threads(saved);
+    }
     test_threads_bitwise(610, 610);
     test_threads_bitwise(700, 420);
     /* ill-conditioned squares of growing size (Hilbert grows singular fast) */
