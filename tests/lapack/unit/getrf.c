@@ -59,8 +59,8 @@ static double lu_residual(blas_int m, blas_int n, const sb_t *a, const sb_t *lu,
 }
 
 /* kinds of test matrix */
-enum { RANDOM, ZERO_COL, RANK_ONE, ZERO, ILL, NKINDS };
-static const char *kind_name[] = {"random", "zero column", "rank one", "zero", "ill-conditioned"};
+enum { RANDOM, ZERO_COL, RANK_ONE, ZERO, ILL, TIES, NKINDS };
+static const char *kind_name[] = {"random", "zero column", "rank one", "zero", "ill-conditioned", "pivot ties"};
 
 static void make(int kind, blas_int m, blas_int n, sb_t *a, blas_int lda, blas_int zc)
 {
@@ -79,6 +79,10 @@ static void make(int kind, blas_int m, blas_int n, sb_t *a, blas_int lda, blas_i
     if (kind == ZERO)
         for (blas_int j = 0; j < n; j++)
             for (blas_int i = 0; i < m; i++) a[i + (size_t)j * lda] = 0;
+    if (kind == TIES) /* 1 on the diagonal, -1 below it: each pivot ties with the row under it
+                       * (the first wins); elimination is exact */
+        for (blas_int j = 0; j < n; j++)
+            for (blas_int i = 0; i < m; i++) a[i + (size_t)j * lda] = i == j ? 1 : i == j + 1 ? -1 : 0;
     if (kind == ILL) /* Hilbert-like, perturbed so there are no pivot ties */
         for (blas_int j = 0; j < n; j++)
             for (blas_int i = 0; i < m; i++)
