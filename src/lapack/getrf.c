@@ -34,6 +34,9 @@
  * (narrower ones repack A21 too often), and at most this many chunks. */
 #define GETRF_MIN_CHUNK 128
 #define GETRF_MAX_CHUNKS 256
+/* One thread: the trailing update in chunks of this many columns, each given the next step's
+ * interchanges and solve while in cache. */
+#define GETRF_AHEAD_COLS 128
 
 static inline sb_r absval(sb_t x)
 {
@@ -59,31 +62,14 @@ static inline sb_r modulus(sb_t x)
 }
 
 /* The pivot of column x below row j: the first i in [j, m) of largest |x[i]| (as i?amax; a NaN
- * is never larger, so it is chosen only at j itself). The largest value first, in four
- * independent running maxima (one chain of compares was latency-bound: 5% of dgetrf at
- * n = 1000), then the first row that holds it. */
+ * is never larger, so it is chosen only at j itself), by the kernel table's iamax scan started
+ * from |x[j]| (vector code: the scalar loop here, in this file's baseline ISA, was 2.6% of
+ * dgetrf at n = 1000). */
 static blas_int pivot_row(blas_int j, blas_int m, const sb_t *x)
 {
-    sb_r b0 = absval(x[j]);
-    if (b0 != b0) return j;
-    sb_r b1 = b0, b2 = b0, b3 = b0;
-    blas_int i = j + 1;
-    for (; i + 4 <= m; i += 4) {
-        sb_r v0 = absval(x[i]), v1 = absval(x[i + 1]), v2 = absval(x[i + 2]), v3 = absval(x[i + 3]);
-        b0 = v0 > b0 ? v0 : b0;
-        b1 = v1 > b1 ? v1 : b1;
-        b2 = v2 > b2 ? v2 : b2;
-        b3 = v3 > b3 ? v3 : b3;
-    }
-    for (; i < m; i++) {
-        sb_r v = absval(x[i]);
-        b0 = v > b0 ? v : b0;
-    }
-    if (b1 > b0) b0 = b1;
-    if (b3 > b2) b2 = b3;
-    if (b2 > b0) b0 = b2;
-    for (i = j; absval(x[i]) != b0; i++) {}
-    return i;
+    sb_r best = absval(x[j]);
+    blas_int k = SB_NAME(iamax_kernel)()(m - j - 1, x + j + 1, &best);
+    return k < 0 ? j : j + 1 + k;
 }
 
 /* Unblocked right-looking LU of the m x n panel (n small), interchanges applied within the
@@ -169,15 +155,24 @@ typedef struct {
     sb_t *a;
     blas_int *ipiv;
     blas_int info_next; /* written by part 0 only */
+    int presolved;      /* the previous step already did this one's swap_and_solve on every trailing column */
 } step_job;
+
+/* The panel at columns j..j+jb on the columns c0..c1 right of it: its interchanges (ipiv holds
+ * global 1-based rows), then U12 := L11^-1 A12 on its rows. */
+static void swap_and_solve(sb_t *a, blas_int lda, const blas_int *ipiv, blas_int j, blas_int jb, blas_int c0,
+                           blas_int c1)
+{
+    sb_t *cols = a + (size_t)c0 * lda;
+    SB_NAME(lp_laswp)(c1 - c0, cols, lda, j + 1, j + jb, ipiv, 1);
+    SB_NAME(trsm)('L', 'L', 'N', 'U', jb, c1 - c0, 1, a + j + (size_t)j * lda, lda, cols + j, lda);
+}
 
 static void update_cols(const step_job *s, blas_int c0, blas_int c1)
 {
     blas_int j = s->j, jb = s->jb, lda = s->lda, w = c1 - c0;
     sb_t *a = s->a, *cols = a + (size_t)c0 * lda;
-    /* panel k's interchanges (ipiv holds global 1-based rows) on rows j.. of these columns */
-    SB_NAME(lp_laswp)(w, cols, lda, j + 1, j + jb, s->ipiv, 1);
-    SB_NAME(trsm)('L', 'L', 'N', 'U', jb, w, 1, a + j + (size_t)j * lda, lda, cols + j, lda);
+    if (!s->presolved) swap_and_solve(a, lda, s->ipiv, j, jb, c0, c1);
     if (s->m > j + jb && s->a21pk)
         SB_NAME(gemm_with_packed_a)(s->m - j - jb, w, jb, -1, s->a21pk, 'N', cols + j, lda, 1, cols + j + jb, lda);
     else if (s->m > j + jb)
@@ -284,6 +279,7 @@ static blas_int blocked(blas_int m, blas_int n, sb_t *a, blas_int lda, blas_int 
     size_t pksize = SB_NAME(gemm_a_packed_size)(m, nb);
     sb_t *a21pk = pksize ? malloc(pksize * sizeof(sb_t)) : NULL;
     blas_int j = 0;
+    int presolved = 0;
     while (j + jb < n) {
         step_job s;
         s.m = m;
@@ -295,6 +291,7 @@ static blas_int blocked(blas_int m, blas_int n, sb_t *a, blas_int lda, blas_int 
         s.jb = jb;
         s.nb = nb;
         s.info_next = 0;
+        s.presolved = presolved;
         blas_int first = j + jb;
         s.a21pk = NULL;
         if (a21pk && m > first && jb <= nb) {
@@ -338,18 +335,28 @@ static blas_int blocked(blas_int m, blas_int n, sb_t *a, blas_int lda, blas_int 
             s.bounds = bounds;
             np = 1 + k;
         }
+        int presolve_next = 0;
         if (nt <= 1) {
-            /* on this thread: the rest as one chunk (each chunk packs A21 again; a column's
-             * arithmetic does not depend on its chunk, see above) */
-            if (rest > 0) {
-                s.cw = rest;
-                np = 2;
+            /* On this thread the next panel is factored (part 0) before the rest is updated, so
+             * its pivots are known there: the rest goes in chunks of GETRF_AHEAD_COLS columns,
+             * each given the next step's swap_and_solve right after this step's update, while
+             * it is still in cache (the next step then skips it). The A21 pack is shared by
+             * the chunks. A column's operations and their order are those of the plain loop,
+             * so the bits are the same (see above). */
+            step_part(&s, 0, np);
+            presolve_next = first < mn && rest > 0;
+            /* (without the shared A21 pack, gemm would pack it per chunk: then one chunk) */
+            blas_int chunk = s.a21pk ? GETRF_AHEAD_COLS : SB_MAX(rest, 1);
+            for (blas_int c0 = first + s.nextw; c0 < n; c0 += chunk) {
+                blas_int c1 = SB_MIN(n, c0 + chunk);
+                update_cols(&s, c0, c1);
+                if (presolve_next) swap_and_solve(a, lda, ipiv, first, s.nextw, c0, c1);
             }
-            for (int p = 0; p < np; p++) step_part(&s, p, np);
         } else {
             sb_parallel_run(np, step_part, &s);
         }
         if (info == 0 && s.info_next > 0) info = s.info_next + first;
+        presolved = presolve_next;
         j = first;
         jb = s.nextw;
         if (j >= mn) break;

@@ -59,8 +59,8 @@ static double lu_residual(blas_int m, blas_int n, const sb_t *a, const sb_t *lu,
 }
 
 /* kinds of test matrix */
-enum { RANDOM, ZERO_COL, RANK_ONE, ZERO, ILL, NKINDS };
-static const char *kind_name[] = {"random", "zero column", "rank one", "zero", "ill-conditioned"};
+enum { RANDOM, ZERO_COL, RANK_ONE, ZERO, ILL, TIES, NKINDS };
+static const char *kind_name[] = {"random", "zero column", "rank one", "zero", "ill-conditioned", "pivot ties"};
 
 static void make(int kind, blas_int m, blas_int n, sb_t *a, blas_int lda, blas_int zc)
 {
@@ -79,6 +79,10 @@ static void make(int kind, blas_int m, blas_int n, sb_t *a, blas_int lda, blas_i
     if (kind == ZERO)
         for (blas_int j = 0; j < n; j++)
             for (blas_int i = 0; i < m; i++) a[i + (size_t)j * lda] = 0;
+    if (kind == TIES) /* 1 on the diagonal, -1 below it: each pivot ties with the row under it
+                       * (the first wins); elimination is exact */
+        for (blas_int j = 0; j < n; j++)
+            for (blas_int i = 0; i < m; i++) a[i + (size_t)j * lda] = i == j ? 1 : i == j + 1 ? -1 : 0;
     if (kind == ILL) /* Hilbert-like, perturbed so there are no pivot ties */
         for (blas_int j = 0; j < n; j++)
             for (blas_int i = 0; i < m; i++)
@@ -368,6 +372,17 @@ int main(void)
             if (kind == ILL && shapes[s][0] > 12 && shapes[s][1] > 12) continue;
             test_getrf_shape(kind, shapes[s][0], shapes[s][1]);
         }
+    /* the blocked path again on one thread, where each step also does the next one's interchanges
+     * and solve on the trailing columns (getrf.c, presolved) */
+    {
+        static const blas_int one_thread[][2] = {{400, 400}, {530, 390}, {390, 650}, {700, 450}};
+        int saved = safeblas_get_num_threads();
+        safeblas_set_num_threads(1);
+        for (size_t s = 0; s < sizeof one_thread / sizeof one_thread[0]; s++)
+            for (int kind = 0; kind < NKINDS; kind++)
+                if (kind != ILL) test_getrf_shape(kind, one_thread[s][0], one_thread[s][1]);
+        safeblas_set_num_threads(saved);
+    }
     test_threads_bitwise(610, 610);
     test_threads_bitwise(700, 420);
     /* ill-conditioned squares of growing size (Hilbert grows singular fast) */
