@@ -82,49 +82,16 @@ SB_KERNEL_PROTOTYPES(avx512)
 #include "kernels/avx512/transpose_avx512.h"
 
 #if SB_IS_COMPLEX && SB_IS_DOUBLE
-/* double complex: an element is a 128-bit unit, four to a zmm register; op(A) by 4 x 4 tiles,
- * conjugated by flipping the sign of each imaginary part. In a tile, register t of column pair
- * h holds columns 2h, 2h+1 of rows t and t + 2 (merging loads, masked-off lanes not read: rows
- * past m from row i0 with an empty mask, columns past k land where nothing reads them), then two
- * shuffles make each pair of columns. */
-static inline __attribute__((always_inline)) __mmask8 lanes_of(unsigned elems) /* 2 lanes an element */
-{
-    return (__mmask8)((elems & 1 ? 0x3 : 0) | (elems & 2 ? 0xC : 0));
-}
-
+/* double complex: one element is a 128-bit unit, copied one at a time (conjugated: the sign of
+ * its imaginary part flipped) */
 static inline __attribute__((always_inline)) void copy_op_a(char ta, blas_int m, blas_int k, const sb_t *a,
                                                             blas_int lda, sb_t *buf, blas_int *ld)
 {
-    const __m512i lo = _mm512_setr_epi64(0, 1, 8, 9, 4, 5, 12, 13), hi = _mm512_setr_epi64(2, 3, 10, 11, 6, 7, 14, 15);
-    const __m512d flip = ta == 'C' ? _mm512_set_pd(-0.0, 0.0, -0.0, 0.0, -0.0, 0.0, -0.0, 0.0) : _mm512_setzero_pd();
-    const double *x = (const double *)a;
-    double *d = (double *)buf;
-    const blas_int w = (m + 3) / 4 * 4;
-    *ld = w;
-    for (blas_int i0 = 0; i0 < m; i0 += 4)
-        for (blas_int l0 = 0; l0 < k; l0 += 4) {
-            const unsigned ke = k - l0 >= 4 ? 0xF : (1u << (k - l0)) - 1u;
-            const double *row[4];
-            unsigned mk[4];
-#pragma GCC unroll 4
-            for (int i = 0; i < 4; i++) {
-                row[i] = x + 2 * ((i0 + i < m ? i0 + i : i0) * lda + l0);
-                mk[i] = i0 + i < m ? ke : 0;
-            }
-#pragma GCC unroll 2
-            for (int h = 0; h < 2; h++) {
-                __m512d t[2];
-#pragma GCC unroll 2
-                for (int i = 0; i < 2; i++) {
-                    t[i] = _mm512_maskz_loadu_pd(lanes_of(mk[i] >> (2 * h)), row[i] + 4 * h);
-                    t[i] = _mm512_mask_loadu_pd(t[i], (__mmask8)(lanes_of(mk[i + 2] >> (2 * h)) << 4),
-                                                row[i + 2] + 4 * h - 4);
-                }
-                _mm512_storeu_pd(d + 2 * ((l0 + 2 * h) * w + i0), _mm512_xor_pd(_mm512_permutex2var_pd(t[0], lo, t[1]), flip));
-                _mm512_storeu_pd(d + 2 * ((l0 + 2 * h + 1) * w + i0),
-                                 _mm512_xor_pd(_mm512_permutex2var_pd(t[0], hi, t[1]), flip));
-            }
-        }
+    const __m128d flip = ta == 'C' ? _mm_set_pd(-0.0, 0.0) : _mm_setzero_pd();
+    *ld = m;
+    for (blas_int i = 0; i < m; i++)
+        for (blas_int l = 0; l < k; l++)
+            _mm_storeu_pd((double *)(buf + i + l * m), _mm_xor_pd(_mm_loadu_pd((const double *)(a + l + i * lda)), flip));
 }
 #else
 /* the unit transposed: a real element, or a float complex as one 64-bit unit (conjugated: the
