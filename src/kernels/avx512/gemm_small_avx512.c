@@ -82,17 +82,29 @@ SB_KERNEL_PROTOTYPES(avx512)
 #include "kernels/avx512/transpose_avx512.h"
 
 #if SB_IS_COMPLEX && SB_IS_DOUBLE
-/* double complex: one element is a 128-bit unit, copied one at a time (conjugated: the sign of
- * its imaginary part flipped). (4 x 4 tiles of them, by merging loads and two shuffles a pair of
- * columns, ran slower: zgemm CN n = 4 21.6 against 26.0 million calls/s, n = 8 8.12 against 9.41.) */
+/* double complex: an element is a 128-bit unit; each column of op(A) is built four rows to a zmm
+ * register by inserting loads (rows past m repeat row m - 1, where nothing reads them) and
+ * stored whole, so the kernel's 64-byte loads of the copy are forwarded from one store each
+ * (conjugated: the sign of each imaginary part flipped) */
 static inline __attribute__((always_inline)) void copy_op_a(char ta, blas_int m, blas_int k, const sb_t *a,
                                                             blas_int lda, sb_t *buf, blas_int *ld)
 {
-    const __m128d flip = ta == 'C' ? _mm_set_pd(-0.0, 0.0) : _mm_setzero_pd();
-    *ld = m;
-    for (blas_int i = 0; i < m; i++)
-        for (blas_int l = 0; l < k; l++)
-            _mm_storeu_pd((double *)(buf + i + l * m), _mm_xor_pd(_mm_loadu_pd((const double *)(a + l + i * lda)), flip));
+    const __m512d flip = ta == 'C' ? _mm512_set_pd(-0.0, 0.0, -0.0, 0.0, -0.0, 0.0, -0.0, 0.0) : _mm512_setzero_pd();
+    const double *x = (const double *)a;
+    double *d = (double *)buf;
+    const blas_int w = (m + 3) / 4 * 4;
+    *ld = w;
+    for (blas_int i0 = 0; i0 < m; i0 += 4) {
+        const double *p0 = x + 2 * i0 * lda, *p1 = x + 2 * SB_MIN(i0 + 1, m - 1) * lda,
+                     *p2 = x + 2 * SB_MIN(i0 + 2, m - 1) * lda, *p3 = x + 2 * SB_MIN(i0 + 3, m - 1) * lda;
+        for (blas_int l = 0; l < k; l++) {
+            __m512d v = _mm512_castpd128_pd512(_mm_loadu_pd(p0 + 2 * l));
+            v = _mm512_insertf64x2(v, _mm_loadu_pd(p1 + 2 * l), 1);
+            v = _mm512_insertf64x2(v, _mm_loadu_pd(p2 + 2 * l), 2);
+            v = _mm512_insertf64x2(v, _mm_loadu_pd(p3 + 2 * l), 3);
+            _mm512_storeu_pd(d + 2 * (l * w + i0), _mm512_xor_pd(v, flip));
+        }
+    }
 }
 #else
 /* the unit transposed: a real element, or a float complex as one 64-bit unit (conjugated: the
