@@ -53,9 +53,10 @@ static inline int gemm_small_t(char transa, char transb, blas_int m, blas_int n,
                                const sb_t *a, blas_int lda, const sb_t *b, blas_int ldb, const sb_t *beta, sb_t *c,
                                blas_int ldc)
 {
-    if (m <= 0 || n <= 0 || k <= 0 || *alpha == 0 || m > SB_SMALL_T_MAX || k > SB_SMALL_T_MAX) return 0;
     const sb_gemm_kernels_t *kt = sb_gemm_kernels();
-    if (!kt->small_t || !gemm_use_small(kt, transa, m, n, k)) return 0;
+    if (!kt->small_t) return 0; /* first: a set without one pays little */
+    if (m <= 0 || n <= 0 || k <= 0 || *alpha == 0 || m > SB_SMALL_T_MAX || k > SB_SMALL_T_MAX) return 0;
+    if (!gemm_use_small(kt, transa, m, n, k)) return 0;
     kt->small_t(transa, m, n, k, alpha, a, lda, transb, b, ldb, beta, c, ldc);
     return 1;
 }

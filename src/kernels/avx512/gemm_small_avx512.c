@@ -127,6 +127,7 @@ typedef __mmask8 umask;
 #define Y_ZERO _mm256_setzero_pd
 #define Y_TRANSPOSE transpose4_ymm
 #define Z_MASKLOAD(p, mk) _mm512_maskz_loadu_pd((mk), (p))
+#define Z_WIDEN _mm512_castpd256_pd512
 #define Z_TRANSPOSE transpose8
 #else
 #define UW 16
@@ -144,6 +145,7 @@ typedef __mmask16 umask;
 #define Y_ZERO _mm256_setzero_ps
 #define Y_TRANSPOSE transpose8_ymm
 #define Z_MASKLOAD(p, mk) _mm512_maskz_loadu_ps((mk), (p))
+#define Z_WIDEN _mm512_castps256_ps512
 #define Z_TRANSPOSE transpose16
 #endif
 
@@ -208,12 +210,12 @@ static inline __attribute__((always_inline)) void copy_op_a(char ta, blas_int m,
         if (ta == 'C') flip = _mm256_castsi256_pd(_mm256_set1_epi64x((long long)(1ULL << 63)));
 #endif
         const umask km = (umask)((1u << k) - 1u);
-        *ld = HW;
+        *ld = UW;
 #pragma GCC unroll 8
         for (int i = 0; i < HW; i++) v[i] = Y_MASKLOAD(x + (i < m ? i : 0) * lda, i < m ? km : 0);
         Y_TRANSPOSE(v);
 #pragma GCC unroll 8
-        for (int q = 0; q < HW; q++) Y_STORE(d + q * HW, Y_XOR(v[q], flip));
+        for (int q = 0; q < HW; q++) Z_STORE(d + q * UW, Z_WIDEN(Y_XOR(v[q], flip)));
         return;
     }
     zvec flip = Z_ZERO();
