@@ -204,6 +204,19 @@ static inline __attribute__((always_inline)) void copy_op_a(char ta, blas_int m,
 {
     const unit_t *x = (const unit_t *)a;
     unit_t *d = (unit_t *)buf;
+#if !SB_IS_DOUBLE && !SB_IS_COMPLEX
+    if (m <= 4 && k <= 4) { /* float, n = 4: one xmm tile */
+        __m128 v[4];
+        const __mmask8 km = (__mmask8)((1u << k) - 1u);
+        *ld = UW;
+#pragma GCC unroll 4
+        for (int i = 0; i < 4; i++) v[i] = _mm_maskz_loadu_ps(i < m ? km : 0, x + (i < m ? i : 0) * lda);
+        transpose4_xmm(v);
+#pragma GCC unroll 4
+        for (int q = 0; q < 4; q++) Z_STORE(d + q * UW, _mm512_castps128_ps512(v[q]));
+        return;
+    }
+#endif
     if (m <= HW && k <= HW) {
         yvec v[HW], flip = Y_ZERO();
 #if SB_IS_COMPLEX

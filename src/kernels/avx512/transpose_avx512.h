@@ -104,4 +104,17 @@ static inline __attribute__((always_inline)) void transpose8_ymm(__m256 v[8])
 }
 #endif
 
+#if defined(SB_PREC_S)
+/* v[q] := element q of each of v[0..3] (a 4x4 transpose of floats in xmm registers) */
+static inline __attribute__((always_inline)) void transpose4_xmm(__m128 v[4])
+{
+    __m128 t0 = _mm_unpacklo_ps(v[0], v[1]), t1 = _mm_unpackhi_ps(v[0], v[1]); /* (0, 1), (2, 3) of rows 0, 1 */
+    __m128 t2 = _mm_unpacklo_ps(v[2], v[3]), t3 = _mm_unpackhi_ps(v[2], v[3]);
+    v[0] = _mm_movelh_ps(t0, t2);
+    v[1] = _mm_movehl_ps(t2, t0);
+    v[2] = _mm_movelh_ps(t1, t3);
+    v[3] = _mm_movehl_ps(t3, t1);
+}
+#endif
+
 #endif
