@@ -32,7 +32,8 @@
  *   whether the tile is full or partial, so results do not depend on how C is split.
  *
  * small(m, n, k, &alpha, a, lda, tb, b, ldb, &beta, c, ldc) (may be NULL): gemm without packing
- *   for small problems, op(A) = A (the driver copies any other op(A) first), op(B) by tb ('N',
+ *   for small problems, op(A) = A (any other op(A): the set's small_t, else the driver copies it
+ *   first), op(B) by tb ('N',
  *   'T', 'C', 'R'); alpha and beta by address (a float complex passed by value costs two
  *   store-forwarding stalls a call). t(l,j) = op(B)(l,j) if alpha is +-1, else alpha*op(B)(l,j)
  *   rounded first (a plain complex product).
