@@ -31,14 +31,16 @@ static inline __attribute__((always_inline)) blas_int gemm_check(const char *ta,
     return 0;
 }
 
-/* The small kernel's calls with op(A) = A straight from here (gemm_small.h), alpha and beta read
- * where they are; the rest through the driver. */
+/* The small kernel's calls with op(A) = A, and the small ones with op(A) transposed, straight
+ * from here (gemm_small.h), alpha and beta read where they are; the rest through the driver. */
 static inline __attribute__((always_inline)) void gemm_run(char ua, char ub, blas_int m, blas_int n, blas_int k,
                                                            const sb_t *alpha, const sb_t *a, blas_int lda,
                                                            const sb_t *b, blas_int ldb, const sb_t *beta, sb_t *c,
                                                            blas_int ldc)
 {
-    if (ua == 'N' && gemm_small_nn(ub, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)) return;
+    if (ua == 'N' ? gemm_small_nn(ub, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+                  : gemm_small_t(ua, ub, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc))
+        return;
     if (m == 0 || n == 0 || ((*alpha == 0 || k == 0) && *beta == 1)) return;
     SB_NAME(gemm)(ua, ub, m, n, k, *alpha, a, lda, b, ldb, *beta, c, ldc);
 }

@@ -139,6 +139,7 @@ static void blocks(int size, int mr, int nr, int *mc, int *kcp, int *nc)
         tab.pack_b = (part)->pack_b;                                                                     \
         tab.trsm_ukr = (part)->trsm_ukr;                                                                 \
         tab.small = (part)->small;                                                                       \
+        tab.small_t = (part)->small_t;                                                                   \
     } while (0)
 
 static void choose(void)

@@ -32,7 +32,8 @@
  *   whether the tile is full or partial, so results do not depend on how C is split.
  *
  * small(m, n, k, &alpha, a, lda, tb, b, ldb, &beta, c, ldc) (may be NULL): gemm without packing
- *   for small problems, op(A) = A (the driver copies any other op(A) first), op(B) by tb ('N',
+ *   for small problems, op(A) = A (any other op(A): the set's small_t, else the driver copies it
+ *   first), op(B) by tb ('N',
  *   'T', 'C', 'R'); alpha and beta by address (a float complex passed by value costs two
  *   store-forwarding stalls a call). t(l,j) = op(B)(l,j) if alpha is +-1, else alpha*op(B)(l,j)
  *   rounded first (a plain complex product).
@@ -50,6 +51,10 @@
  *     path (alpha*op(B) packed, ukr in order).
  *   Nothing outside the m x n C is touched; every element gets the same arithmetic whatever its
  *   position, so a split of C (threads) changes no bit.
+ *
+ * small_t(ta, m, n, k, &alpha, a, lda, tb, b, ldb, &beta, c, ldc) (may be NULL): small with op(A) =
+ *   A^T (ta 'T'; real: 'C' too) or A^H (ta 'C', complex), m and k at most SB_SMALL_T_MAX: the bits
+ *   of small on op(A) copied (conjugation is exact), as the driver's copy path gives them.
  *
  * trsm_ukr(k, alpha, a, b, d, upper, unit, c, rs, cs, m, n, x): one register tile of a packed
  *   triangular solve X * D = T (BLIS's gemmtrsm; trsm's side 'L' is the same with B and op(A)
@@ -107,6 +112,9 @@ sb_z_gemv_nc_fn sb_z_gemv_nc_kernel(void);
     typedef void (*sb_##P##_gemm_small_fn)(blas_int m, blas_int n, blas_int k, const T *alpha, const T *a, \
                                            blas_int lda, char tb, const T *b, blas_int ldb, const T *beta, \
                                            T *c, blas_int ldc);                                          \
+    typedef void (*sb_##P##_gemm_small_t_fn)(char ta, blas_int m, blas_int n, blas_int k, const T *alpha,  \
+                                             const T *a, blas_int lda, char tb, const T *b, blas_int ldb, \
+                                             const T *beta, T *c, blas_int ldc);                          \
     typedef void (*sb_##P##_gemv_t_fn)(blas_int m, blas_int n, T alpha, const T *a, blas_int lda,        \
                                        const T *x, T *y, blas_int incy);                                 \
     typedef void (*sb_##P##_gemv_n_fn)(blas_int m, blas_int n, T alpha, const T *a, blas_int lda,        \
@@ -126,6 +134,7 @@ sb_z_gemv_nc_fn sb_z_gemv_nc_kernel(void);
         sb_##P##_gemm_pack_fn pack_b; /* (trans, k, n, b, ldb, buf, nr) */                               \
         sb_##P##_trsm_ukr_fn trsm_ukr;                                                                   \
         sb_##P##_gemm_small_fn small;                                                                    \
+        sb_##P##_gemm_small_t_fn small_t; /* may be NULL: the driver copies op(A) for small */          \
         sb_##P##_gemv_t_fn gemv_t;                                                                       \
         sb_##P##_gemv_n_fn gemv_n;                                                                       \
         sb_##P##_symv_fn symv;                                                                           \
@@ -150,6 +159,7 @@ sb_z_gemv_nc_fn sb_z_gemv_nc_kernel(void);
         sb_##P##_gemm_pack_fn pack_b;                                                                    \
         sb_##P##_trsm_ukr_fn trsm_ukr; /* the packed triangular-solve tile kernel on ukr */              \
         sb_##P##_gemm_small_fn small; /* unpacked gemm for small problems, op(A) = A; may be NULL */    \
+        sb_##P##_gemm_small_t_fn small_t; /* the same on op(A) transposed, small ones; may be NULL */  \
     } sb_##P##_gemm_kernels_t;                                                                           \
     /* the chosen set's table: sb_##P##_gemm_kernels() is an inline load once chosen (small calls        \
      * pay no call and pthread_once), else it chooses first (kernel_table.c) */                          \
@@ -191,6 +201,9 @@ typedef struct {
     extern const sb_d_kernel_set_t sb_d_kernel_set_##NAME;                                               \
     extern const sb_c_kernel_set_t sb_c_kernel_set_##NAME;                                               \
     extern const sb_z_kernel_set_t sb_z_kernel_set_##NAME;
+
+/* The largest m and k that a set's small_t takes (its copy of op(A) on the stack). */
+#define SB_SMALL_T_MAX 16
 
 /* Register blocks of the kernel sets (the microkernels are compiled for these). */
 #define SB_GENERIC_MR 4
@@ -307,6 +320,9 @@ const char *sb_kernel_reason(void);
     void SB_NAME(gemm_small_##SET)(blas_int m, blas_int n, blas_int k, const sb_t *alpha, const sb_t *a, \
                                    blas_int lda, char tb, const sb_t *b, blas_int ldb, const sb_t *beta,   \
                                    sb_t *c, blas_int ldc);                                               \
+    void SB_NAME(gemm_small_t_##SET)(char ta, blas_int m, blas_int n, blas_int k, const sb_t *alpha,      \
+                                     const sb_t *a, blas_int lda, char tb, const sb_t *b, blas_int ldb,    \
+                                     const sb_t *beta, sb_t *c, blas_int ldc);                             \
     void SB_NAME(gemv_t_##SET)(blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda,           \
                                const sb_t *x, sb_t *y, blas_int incy);                                   \
     void SB_NAME(gemv_n_##SET)(blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda,           \

@@ -252,6 +252,42 @@ static void check_small_matches_packed(void)
     }
 }
 
+/* op(A) transposed or conjugated with m and k up to 17 (the avx512 set's small_t copies op(A)
+ * itself, by register transposes of 4, 8 and 16 wide tiles): the bytes of the same call with
+ * transa 'N' on op(A) copied here (the small kernel on a copy, the path's contract), C's guard
+ * bands included, every transb, alpha +-1 and any, beta 0 (NaN in C), 1 and any. */
+static void check_small_t_matches_copy(void)
+{
+    static const char tr[2] = {'T', 'C'}, trb[3] = {'N', 'T', 'C'};
+    static const blas_int ns[] = {1, 3, 8, 9};
+    int x = 0;
+    for (blas_int m = 1; m <= 17; m++)
+        for (blas_int k = 1; k <= 17; k++)
+            for (int s = 0; s < 4; s++, x++) {
+                char ta = tr[x % 2], tb = trb[(x / 2) % 3], nt = 'N';
+                blas_int n = ns[s], br = tb == 'N' ? k : n, bc = tb == 'N' ? n : k;
+                sbt_mat a = sbt_mat_new(k, m, k + 3), oa = sbt_mat_new(m, k, m + 1), b = sbt_mat_new(br, bc, br + 1),
+                        c1 = sbt_mat_new(m, n, m + 2), c2 = sbt_mat_new(m, n, m + 2);
+                for (blas_int i = 0; i < m; i++)
+                    for (blas_int l = 0; l < k; l++) oa.a[i + (size_t)l * oa.ld] = op_elem(ta, &a, i, l);
+                sb_t alpha = x % 3 == 0 ? 1 : x % 3 == 1 ? -1 : sbt_rand_elem();
+                int bsel = (x / 5) % 3;
+                sb_t beta = bsel == 0 ? 0 : bsel == 1 ? 1 : sbt_rand_elem();
+                if (bsel == 0) fill_nan(&c1);
+                memcpy(c2.buf, c1.buf, c1.total * sizeof(sb_t));
+                SB_F77(gemm)(&ta, &tb, &m, &n, &k, &alpha, a.a, &a.ld, b.a, &b.ld, &beta, c1.a, &c1.ld, 1, 1);
+                SB_F77(gemm)(&nt, &tb, &m, &n, &k, &alpha, oa.a, &oa.ld, b.a, &b.ld, &beta, c2.a, &c2.ld, 1, 1);
+                CHECK(sbt_bytes_equal(c1.buf, c2.buf, c1.total * sizeof(sb_t)),
+                      "small gemm on op(A) %c gives other bytes than on its copy: m=%d n=%d k=%d tb=%c", ta, (int)m,
+                      (int)n, (int)k, tb);
+                sbt_mat_free(&a);
+                sbt_mat_free(&oa);
+                sbt_mat_free(&b);
+                sbt_mat_free(&c1);
+                sbt_mat_free(&c2);
+            }
+}
+
 /* The same bytes at every thread count (the split is over m and n, never k). */
 static void check_thread_determinism(void)
 {
@@ -398,6 +434,7 @@ static int run_all(void)
     check_position_independence();
     check_small_shapes();
     check_small_matches_packed();
+    check_small_t_matches_copy();
 #if !SB_IS_COMPLEX
     check_k_split();
 #endif

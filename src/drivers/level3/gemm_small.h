@@ -46,4 +46,19 @@ static inline int gemm_small_nn(char transb, blas_int m, blas_int n, blas_int k,
     return 1;
 }
 
+/* The same for op(A) transposed (transa 'T' or 'C') when the set has a small_t kernel and m and
+ * k are at most SB_SMALL_T_MAX: it copies op(A) itself (the bits of the copy path in gemm.c),
+ * so numpy's A.T @ B of order 4..16 pays no driver calls and frames on the way. */
+static inline int gemm_small_t(char transa, char transb, blas_int m, blas_int n, blas_int k, const sb_t *alpha,
+                               const sb_t *a, blas_int lda, const sb_t *b, blas_int ldb, const sb_t *beta, sb_t *c,
+                               blas_int ldc)
+{
+    const sb_gemm_kernels_t *kt = sb_gemm_kernels();
+    if (!kt->small_t) return 0; /* first: a set without one pays little */
+    if (m <= 0 || n <= 0 || k <= 0 || *alpha == 0 || m > SB_SMALL_T_MAX || k > SB_SMALL_T_MAX) return 0;
+    if (!gemm_use_small(kt, transa, m, n, k)) return 0;
+    kt->small_t(transa, m, n, k, alpha, a, lda, transb, b, ldb, beta, c, ldc);
+    return 1;
+}
+
 #endif

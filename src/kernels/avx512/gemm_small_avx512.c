@@ -73,3 +73,181 @@ SB_KERNEL_PROTOTYPES(avx512)
 #define SB_SMALL_ROWS_APART
 #define SB_SMALL_NAME SB_NAME(gemm_small_avx512)
 #include "kernels/generic/gemm_small_body.h"
+
+/* ---- op(A) transposed ('T', or 'C' for complex), m and k at most SB_SMALL_T_MAX ----
+ * op(A) is copied onto the stack by register transposes (a 64-byte or 32-byte row of A's column
+ * per load, a column of op(A) per store), then the loops above run on the copy: the bits of the
+ * driver's copy path (gemm.c's gemm_copied_a), without its calls, its 8 KiB frame and its
+ * general packer. */
+#include "kernels/avx512/transpose_avx512.h"
+
+#if SB_IS_COMPLEX && SB_IS_DOUBLE
+/* double complex: an element is a 128-bit unit; each column of op(A) is built four rows to a zmm
+ * register by inserting loads (rows past m repeat row m - 1, where nothing reads them) and
+ * stored whole, so the kernel's 64-byte loads of the copy are forwarded from one store each
+ * (conjugated: the sign of each imaginary part flipped) */
+static inline __attribute__((always_inline)) void copy_op_a(char ta, blas_int m, blas_int k, const sb_t *a,
+                                                            blas_int lda, sb_t *buf, blas_int *ld)
+{
+    const __m512d flip = ta == 'C' ? _mm512_set_pd(-0.0, 0.0, -0.0, 0.0, -0.0, 0.0, -0.0, 0.0) : _mm512_setzero_pd();
+    const double *x = (const double *)a;
+    double *d = (double *)buf;
+    const blas_int w = (m + 3) / 4 * 4;
+    *ld = w;
+    for (blas_int i0 = 0; i0 < m; i0 += 4) {
+        const double *p0 = x + 2 * i0 * lda, *p1 = x + 2 * SB_MIN(i0 + 1, m - 1) * lda,
+                     *p2 = x + 2 * SB_MIN(i0 + 2, m - 1) * lda, *p3 = x + 2 * SB_MIN(i0 + 3, m - 1) * lda;
+        for (blas_int l = 0; l < k; l++) {
+            __m512d v = _mm512_castpd128_pd512(_mm_loadu_pd(p0 + 2 * l));
+            v = _mm512_insertf64x2(v, _mm_loadu_pd(p1 + 2 * l), 1);
+            v = _mm512_insertf64x2(v, _mm_loadu_pd(p2 + 2 * l), 2);
+            v = _mm512_insertf64x2(v, _mm_loadu_pd(p3 + 2 * l), 3);
+            _mm512_storeu_pd(d + 2 * (l * w + i0), _mm512_xor_pd(v, flip));
+        }
+    }
+}
+#else
+/* the unit transposed: a real element, or a float complex as one 64-bit unit (conjugated: the
+ * sign bit of its high half, the imaginary part, flipped); UW units to a zmm register, HW to a
+ * ymm. Rows past m and columns past k of a tile are loaded with an empty mask (nothing read,
+ * zeros), from a row that exists: columns past k land in the copy where nothing reads them. */
+#if SB_IS_DOUBLE || SB_IS_COMPLEX
+#define UW 8
+#define HW 4
+typedef double unit_t;
+typedef __m512d zvec;
+typedef __m256d yvec;
+typedef __mmask8 umask;
+#define Y_MASKLOAD(p, mk) _mm256_maskz_loadu_pd((mk), (p))
+#define Z_STORE(p, v) _mm512_storeu_pd((p), (v))
+#define Y_STORE(p, v) _mm256_storeu_pd((p), (v))
+#define Z_XOR _mm512_xor_pd
+#define Y_XOR _mm256_xor_pd
+#define Z_ZERO _mm512_setzero_pd
+#define Y_ZERO _mm256_setzero_pd
+#define Y_TRANSPOSE transpose4_ymm
+#define Z_MASKLOAD(p, mk) _mm512_maskz_loadu_pd((mk), (p))
+#define Z_WIDEN _mm512_castpd256_pd512
+#define Z_TRANSPOSE transpose8
+#else
+#define UW 16
+#define HW 8
+typedef float unit_t;
+typedef __m512 zvec;
+typedef __m256 yvec;
+typedef __mmask16 umask;
+#define Y_MASKLOAD(p, mk) _mm256_maskz_loadu_ps((__mmask8)(mk), (p))
+#define Z_STORE(p, v) _mm512_storeu_ps((p), (v))
+#define Y_STORE(p, v) _mm256_storeu_ps((p), (v))
+#define Z_XOR _mm512_xor_ps
+#define Y_XOR _mm256_xor_ps
+#define Z_ZERO _mm512_setzero_ps
+#define Y_ZERO _mm256_setzero_ps
+#define Y_TRANSPOSE transpose8_ymm
+#define Z_MASKLOAD(p, mk) _mm512_maskz_loadu_ps((mk), (p))
+#define Z_WIDEN _mm512_castps256_ps512
+#define Z_TRANSPOSE transpose16
+#endif
+
+/* v[q] := column q of the UW x UW tile (rows r[i] at x + r[i]*lda, columns by mask mk[i]). (Its
+ * first step done by merging loads of half rows, 16 shuffles instead of 24 for double, ran no
+ * faster: dgemm TN n = 8 24.9 against 25.6 million calls/s, n = 16 6.47 against 6.31.) */
+static inline __attribute__((always_inline)) void load_tile(const unit_t *x, blas_int lda, const blas_int r[UW],
+                                                            const umask mk[UW], zvec v[UW])
+{
+#pragma GCC unroll 16
+    for (int i = 0; i < UW; i++) v[i] = Z_MASKLOAD(x + r[i] * lda, mk[i]);
+    Z_TRANSPOSE(v);
+}
+
+/* The UW x UW tile of op(A) (m x k) at row i0, column l0 into the copy d (leading dimension w):
+ * whole columns of the tile are stored (rows past m zero) */
+static inline __attribute__((always_inline)) void copy_tile(const unit_t *x, blas_int lda, blas_int m, blas_int k,
+                                                            blas_int i0, blas_int l0, unit_t *d, blas_int w,
+                                                            zvec flip)
+{
+    const umask km = (umask)(k - l0 >= UW ? (1u << UW) - 1u : (1u << (k - l0)) - 1u);
+    blas_int r[UW];
+    umask mk[UW];
+    zvec v[UW];
+#pragma GCC unroll 16
+    for (int i = 0; i < UW; i++) {
+        r[i] = i0 + i < m ? i0 + i : i0;
+        mk[i] = i0 + i < m ? km : 0;
+    }
+    load_tile(x + l0, lda, r, mk, v);
+#pragma GCC unroll 16
+    for (int q = 0; q < UW; q++) Z_STORE(d + (l0 + q) * w + i0, Z_XOR(v[q], flip));
+}
+
+/* op(A) (m x k) by UW x UW tiles into d; returns the leading dimension */
+static inline __attribute__((always_inline)) blas_int copy_tiles(const unit_t *x, blas_int lda, blas_int m,
+                                                                 blas_int k, unit_t *d, zvec flip)
+{
+    _Static_assert(SB_SMALL_T_MAX <= 2 * UW, "op(A) in at most 2 x 2 tiles");
+    const int two_m = SB_SMALL_T_MAX > UW && m > UW, two_k = SB_SMALL_T_MAX > UW && k > UW;
+    const blas_int w = two_m ? 2 * UW : UW;
+    copy_tile(x, lda, m, k, 0, 0, d, w, flip);
+    if (two_k) copy_tile(x, lda, m, k, 0, UW, d, w, flip);
+    if (two_m) {
+        copy_tile(x, lda, m, k, UW, 0, d, w, flip);
+        if (two_k) copy_tile(x, lda, m, k, UW, UW, d, w, flip);
+    }
+    return w;
+}
+
+/* op(A) (m x k) into buf with leading dimension *ld, a multiple of the tile's height: m and k up
+ * to HW in one ymm tile, else up to 2 x 2 zmm tiles of UW x UW (whole tiles stored: buf holds
+ * 2 UW x 2 UW units) */
+static inline __attribute__((always_inline)) void copy_op_a(char ta, blas_int m, blas_int k, const sb_t *a,
+                                                            blas_int lda, sb_t *buf, blas_int *ld)
+{
+    const unit_t *x = (const unit_t *)a;
+    unit_t *d = (unit_t *)buf;
+#if !SB_IS_DOUBLE && !SB_IS_COMPLEX
+    if (m <= 4 && k <= 4) { /* float, n = 4: one xmm tile */
+        __m128 v[4];
+        const __mmask8 km = (__mmask8)((1u << k) - 1u);
+        *ld = UW;
+#pragma GCC unroll 4
+        for (int i = 0; i < 4; i++) v[i] = _mm_maskz_loadu_ps(i < m ? km : 0, x + (i < m ? i : 0) * lda);
+        transpose4_xmm(v);
+#pragma GCC unroll 4
+        for (int q = 0; q < 4; q++) Z_STORE(d + q * UW, _mm512_castps128_ps512(v[q]));
+        return;
+    }
+#endif
+    if (m <= HW && k <= HW) {
+        yvec v[HW], flip = Y_ZERO();
+#if SB_IS_COMPLEX
+        if (ta == 'C') flip = _mm256_castsi256_pd(_mm256_set1_epi64x((long long)(1ULL << 63)));
+#endif
+        const umask km = (umask)((1u << k) - 1u);
+        *ld = UW;
+#pragma GCC unroll 8
+        for (int i = 0; i < HW; i++) v[i] = Y_MASKLOAD(x + (i < m ? i : 0) * lda, i < m ? km : 0);
+        Y_TRANSPOSE(v);
+#pragma GCC unroll 8
+        for (int q = 0; q < HW; q++) Z_STORE(d + q * UW, Z_WIDEN(Y_XOR(v[q], flip)));
+        return;
+    }
+    zvec flip = Z_ZERO();
+#if SB_IS_COMPLEX
+    if (ta == 'C') flip = _mm512_castsi512_pd(_mm512_set1_epi64((long long)(1ULL << 63)));
+#endif
+    /* whole tiles (n = 8, 16) with their masks and rows known here */
+    if (m == UW && k == UW) *ld = copy_tiles(x, lda, UW, UW, d, flip);
+    else if (SB_SMALL_T_MAX >= 2 * UW && m == 2 * UW && k == 2 * UW) *ld = copy_tiles(x, lda, 2 * UW, 2 * UW, d, flip);
+    else *ld = copy_tiles(x, lda, m, k, d, flip);
+}
+#endif
+
+void SB_NAME(gemm_small_t_avx512)(char ta, blas_int m, blas_int n, blas_int k, const sb_t *alpha, const sb_t *a,
+                                  blas_int lda, char tb, const sb_t *b, blas_int ldb, const sb_t *beta, sb_t *c,
+                                  blas_int ldc)
+{
+    _Alignas(64) sb_t buf[SB_SMALL_T_MAX * SB_SMALL_T_MAX];
+    blas_int ld;
+    copy_op_a(SB_IS_COMPLEX ? ta : 'T', m, k, a, lda, buf, &ld);
+    small_entry(m, n, k, alpha, buf, ld, tb, b, ldb, beta, c, ldc);
+}

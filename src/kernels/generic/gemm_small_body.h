@@ -255,8 +255,10 @@ INLINE void small_unscaled(const int sr, const int si, blas_int m, blas_int n, b
     if (j < n) RUN_ROWS(1, sr, si, m, k, b + (size_t)j * sq, sl, sq, a, lda, beta, c + (size_t)j * ldc, ldc);
 }
 
-void SB_SMALL_NAME(blas_int m, blas_int n, blas_int k, const sb_t *alphap, const sb_t *a, blas_int lda, char tb,
-                   const sb_t *b, blas_int ldb, const sb_t *betap, sb_t *c, blas_int ldc)
+/* the kernel's body, inlined into SB_SMALL_NAME (and into a set's other entries, as avx512's
+ * small_t on its copy of op(A): one call fewer) */
+INLINE void small_entry(blas_int m, blas_int n, blas_int k, const sb_t *alphap, const sb_t *a, blas_int lda, char tb,
+                        const sb_t *b, blas_int ldb, const sb_t *betap, sb_t *c, blas_int ldc)
 {
     const sb_t alpha = *alphap, beta = *betap;
     int bcols = tb == 'N' || tb == 'R', conjb = SB_IS_COMPLEX && (tb == 'C' || tb == 'R');
@@ -269,4 +271,10 @@ void SB_SMALL_NAME(blas_int m, blas_int n, blas_int k, const sb_t *alphap, const
         else small_unscaled(-1, -1, m, n, k, a, lda, b, sl, sq, beta, c, ldc);
     } else
         small_scaled(m, n, k, alpha, a, lda, b, sl, sq, conjb, beta, c, ldc);
+}
+
+void SB_SMALL_NAME(blas_int m, blas_int n, blas_int k, const sb_t *alphap, const sb_t *a, blas_int lda, char tb,
+                   const sb_t *b, blas_int ldb, const sb_t *betap, sb_t *c, blas_int ldc)
+{
+    small_entry(m, n, k, alphap, a, lda, tb, b, ldb, betap, c, ldc);
 }
