@@ -1,11 +1,15 @@
 /* Symmetric / Hermitian rank-1 update (syr/her in full storage, spr/hpr packed), column by
  * column as the reference: column j is skipped when x(j) = 0; for her/hpr the diagonal is made
- * real in every column (also when x(j) = 0).
+ * real in every column (also when x(j) = 0). A unit-stride, unconjugated x runs the column's
+ * off-diagonal part through the kernel table's axpy, which rounds the product and the sum
+ * separately (kernels.h) as the loop does, so it gives the same bits in wider vectors (dsyr
+ * n = 500, one thread, Xeon 6/207: 0.63x OpenBLAS's speed with the loop).
  *
  * Both storages are handled by one body: `col` returns a pointer such that element (i, j) of
  * the referenced triangle is col[i] (full: a + j*lda; packed upper: ap + j(j+1)/2; packed
  * lower: ap + j(2n-j+1)/2 - j). */
 #include "drivers/level2_updates.h"
+#include "kernels/kernels.h"
 
 static inline sb_t *col_full(sb_t *a, blas_int lda, int upper, blas_int n, blas_int j)
 {
@@ -24,7 +28,16 @@ static inline __attribute__((always_inline)) void syr_body(int upper, blas_int n
                                                             blas_int incx, sb_t *a, blas_int lda, int herm,
                                                             int cx, col_fn colp)
 {
+    const SB_NAME(axpy_fn) axpy = incx == 1 && !cx ? SB_NAME(axpy_kernel)() : NULL;
 #define XV(i) sb_conj_if(cx, x[(ptrdiff_t)(i) * incx])
+#define COL_UPDATE(temp)                                                                                      \
+    do {                                                                                                      \
+        if (axpy) {                                                                                           \
+            if (i1 > i0) axpy(i1 - i0, temp, x + i0, col + i0);                                               \
+        } else {                                                                                              \
+            for (blas_int i = i0; i < i1; i++) col[i] += XV(i) * (temp);                                      \
+        }                                                                                                     \
+    } while (0)
     for (blas_int j = 0; j < n; j++) {
         sb_t *col = colp(a, lda, upper, n, j);
         sb_t xj = XV(j);
@@ -33,17 +46,18 @@ static inline __attribute__((always_inline)) void syr_body(int upper, blas_int n
             if (xj == 0) continue;
             sb_t temp = alpha * xj;
             col[j] += xj * temp;
-            for (blas_int i = i0; i < i1; i++) col[i] += XV(i) * temp;
+            COL_UPDATE(temp);
         } else {
             if (xj != 0) {
                 sb_t temp = alpha * sb_conj(xj);
-                for (blas_int i = i0; i < i1; i++) col[i] += XV(i) * temp;
+                COL_UPDATE(temp);
                 col[j] = sb_make(sb_creal(col[j]) + sb_creal(xj * temp), 0);
             } else {
                 col[j] = sb_make(sb_creal(col[j]), 0);
             }
         }
     }
+#undef COL_UPDATE
 #undef XV
 }
 
