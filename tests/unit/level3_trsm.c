@@ -1,9 +1,9 @@
 /* ?trsm (and, compiled with TEST_TRMM, ?trmm) against plain oracles: every side, uplo, transa and
  * diag, Fortran ABI and CBLAS in both layouts, sizes 0..33 and across the recursive blocking
- * (order 300; 256 and 257 around the largest packed diagonal block; trmm: 1100 across the KC
- * steps of either side, 530 rows across side 'R''s MC blocks and MR slivers), lda/ldb padding, the other
- * triangle (NaN) and a unit diagonal (NaN) never read, alpha = 0 (B zeroed, A and NaN in B not
- * read), argument errors; trmm also with no memory (its unpacked fallbacks). For trsm: the
+ * (order 300; 256 and 257 around the largest packed diagonal block; trmm: 1100 across side 'L''s
+ * KC steps and side 'R''s recursion, 530 rows of B for side 'R''s slabs), lda/ldb padding, the
+ * other triangle (NaN) and a unit diagonal (NaN) never read, alpha = 0 (B zeroed, A and NaN in B
+ * not read), argument errors; trmm also with no memory (its unpacked fallbacks). For trsm: the
  * residual op(A)*X - alpha*B (or X*op(A) - alpha*B) of a well-conditioned A, and a plain
  * substitution. */
 #include "no_memory_test.h"
@@ -253,13 +253,14 @@ int main(void)
                             }
                         }
 #ifdef TEST_TRMM
-                        /* each side in one pass: two or more KC steps (KC <= 512 real, <= 336
-                         * complex), several MC row blocks in each (MC <= 256), partial tiles */
+                        /* side 'L' in one pass: two or more KC steps (KC <= 512 real, <= 336
+                         * complex), several MC row blocks in each (MC <= 256), partial tiles;
+                         * side 'R': the recursion's levels, and many rows of B in slabs */
                         if (api == F77 && side == 'L') check_one(api, side, uplo, trans, diag, SB_IS_COMPLEX ? 600 : 1100, 5, sbt_rand_elem(), 0);
                         if (api == F77 && side == 'R') {
                             check_one(api, side, uplo, trans, diag, 5, SB_IS_COMPLEX ? 600 : 1100, sbt_rand_elem(), 0);
-                            check_one(api, side, uplo, trans, diag, 530, 37, sbt_rand_elem(), 0); /* by MR rows */
-                            check_one(api, side, uplo, trans, diag, 530, 70, sbt_rand_elem(), 0); /* by MC rows */
+                            check_one(api, side, uplo, trans, diag, 530, 37, sbt_rand_elem(), 0);
+                            check_one(api, side, uplo, trans, diag, 530, 70, sbt_rand_elem(), 0);
                         }
 #endif
                     }

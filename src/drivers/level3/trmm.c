@@ -3,10 +3,17 @@
  * Side 'L': one pass of the gemm loops around the triangle (left_pass below): B is packed once
  * per KC rows, as in gemm, its columns split over the threads.
  *
- * Side 'R': the mirror image (right_pass below): B's rows are independent, so they are split over
- * the threads, and op(A) is packed once per KC rows as gemm's B operand.
- *
- * Without memory for the buffers the unpacked recursive code below is used. */
+ * Side 'R': recursive over A on the whole of B, like trsm.c: A is split near the middle (at a
+ * multiple of 16); the half whose result still needs the other half's original values is done
+ * first, the coupling block is one large gemm over all of B (gemm splits it over the threads
+ * itself). A diagonal block of order <= TRMM_PK is done by a packed macro-kernel: op(A11) is
+ * expanded into a dense block (zeros outside the triangle, ones on a unit diagonal) and packed
+ * once in the gemm microkernel's format; each sliver of MR rows of B is packed while still
+ * original, and every register tile of the result is then one microkernel call over the non-zero
+ * part of the triangle only. Slivers are grouped into slabs, sized by the problem only, that run
+ * in parallel; each element is computed the same way whatever slab holds it, so the result is
+ * bitwise the same at every thread count. Without memory for the buffers the unpacked recursive
+ * code below is used (for side 'L' too). */
 #include <stdlib.h>
 
 #include "drivers/level3.h"
@@ -16,7 +23,10 @@
 #include "kernels/workspace.h"
 #include "runtime/parallel.h"
 
-enum { TRMM_BASE = 32, TRMM_FEW_COLS = 64 };
+/* TRMM_PK 256 (was 128): each level of the recursion packs all of B again, for side 'L' through a
+ * transposing gather; one level less made dtrmm side 'L' 80% -> 88% of dgemm at n = 1024 (Xeon
+ * family 6 model 207, one thread), the packed block (256^2 elements) still fits in L2. */
+enum { TRMM_BASE = 32, TRMM_PK = 256 };
 
 
 /* op(A) of a diagonal block of order m <= TRMM_BASE as a dense tile (ld TRMM_BASE): zeros outside
@@ -156,6 +166,79 @@ static void pack_tri(const tr_ctx *x, const sb_gemm_kernels_t *kt, const sb_t *a
     }
 }
 
+/* ---- packed macro-kernel for one diagonal block ---- */
+
+typedef struct {
+    const tr_ctx *x;
+    const sb_gemm_kernels_t *kt;
+    blas_int mb;    /* order of the diagonal block */
+    blas_int nrhs;  /* columns (side 'L') or rows (side 'R') of B */
+    blas_int slab, nslabs;
+    sb_t alpha;
+    const sb_t *a;
+    sb_t *b;
+    const sb_t *apk; /* dense op(A11) (zeros outside the triangle, ones on a unit diagonal), packed */
+} pk_ctx;
+
+static void *pk_alloc(size_t elems)
+{
+    void *p = NULL;
+    if (posix_memalign(&p, 64, (elems ? elems : 1) * sizeof(sb_t)) != 0) return NULL;
+    return p;
+}
+
+/* Side 'R': per MR rows, pack the original sliver of B, then one microkernel call per column tile. */
+static void pk_right_part(void *ctx, int part, int nparts)
+{
+    const pk_ctx *p = ctx;
+    const tr_ctx *x = p->x;
+    const blas_int MR = p->kt->mr, NR = p->kt->nr, nb = p->mb, ldb = x->ldb;
+    sb_t *as = pk_alloc((size_t)nb * MR);
+    if (!as) {
+        for (blas_int s = part; s < p->nslabs; s += nparts) {
+            blas_int i0 = s * p->slab;
+            mult_right(x, nb, SB_MIN(p->slab, p->nrhs - i0), p->alpha, p->a, p->b + i0);
+        }
+        return;
+    }
+    for (blas_int s = part; s < p->nslabs; s += nparts) {
+        blas_int r0 = s * p->slab, r1 = SB_MIN(r0 + p->slab, p->nrhs);
+        for (blas_int ir = r0; ir < r1; ir += MR) {
+            blas_int mr = SB_MIN(MR, r1 - ir);
+            sb_t *br = p->b + ir;
+            p->kt->pack_a('N', mr, nb, br, ldb, as, (int)MR);
+            for (blas_int j0 = 0; j0 < nb; j0 += NR) {
+                blas_int nr = SB_MIN(NR, nb - j0);
+                const sb_t *bsl = p->apk + (size_t)j0 * nb;
+                sb_t *c = br + (size_t)j0 * ldb;
+                if (!x->lower) p->kt->ukr(j0 + nr, p->alpha, as, bsl, 0, c, ldb, mr, nr);
+                else p->kt->ukr(nb - j0, p->alpha, as + (size_t)j0 * MR, bsl + (size_t)j0 * NR, 0, c, ldb, mr, nr);
+            }
+        }
+    }
+    free(as);
+}
+
+static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int mb, sb_t alpha, const sb_t *a, sb_t *b)
+{
+    const blas_int r = kt->nr;
+    const blas_int nsl = (mb + r - 1) / r;
+    const blas_int nrhs = x->m;
+    sb_t *apk = pk_alloc((size_t)nsl * r * mb);
+    if (!apk) {
+        mult_right(x, mb, nrhs, alpha, a, b);
+        return;
+    }
+    pack_tri(x, kt, a, 0, 0, mb, 0, mb, apk, r);
+    blas_int slab = tr_slab_width(nrhs, kt->mr);
+    pk_ctx p = {x, kt, mb, nrhs, slab, (nrhs + slab - 1) / slab, alpha, a, b, apk};
+    double flops = (double)mb * (double)mb * (double)nrhs * (SB_IS_COMPLEX ? 4.0 : 1.0);
+    int nt = sb_threads_for(flops);
+    if (nt > p.nslabs) nt = (int)p.nslabs;
+    sb_parallel_run(nt, pk_right_part, &p);
+    free(apk);
+}
+
 /* ---- side 'L' in one pass: the gemm loops around the triangle ----
  * op(A)'s columns are taken KC at a time (steps P), in the order that keeps B's rows P original
  * until they are packed: op(A) upper ascending, lower descending. For each step, B(P, :) is
@@ -217,7 +300,7 @@ typedef struct {
     const sb_gemm_kernels_t *kt;
 } lp_job;
 
-/* Start of piece i of n columns (or rows) cut into p pieces, on multiples of r. */
+/* Start of piece i of n columns cut into p pieces, on multiples of r. */
 static blas_int cut_cols(blas_int n, int p, int i, blas_int r)
 {
     blas_int units = (n + r - 1) / r;
@@ -256,90 +339,25 @@ static void left_one_pass(const tr_ctx *x, const sb_gemm_kernels_t *kt)
     sb_parallel_run(nt, left_pass_part, &j);
 }
 
-/* ---- side 'R' in one pass: the rows of B over the threads, op(A) packed as gemm's B ----
- * B := B*op(A) row by row: op(A)'s rows are taken KC at a time (steps P), in the order that
- * keeps B's columns P original until they are packed: op(A) upper descending, lower ascending.
- * For each step, op(A)(P, :) is packed (the columns outside the diagonal block in chunks of NC,
- * then the triangle op(A)(P, P)); for each MC block of rows, B(rows, P) is packed (times alpha
- * unless +-1), the columns that P feeds outside its diagonal block (upper: right of it, lower:
- * left; their own diagonal step came earlier) get B(rows, P)*op(A)(P, cols) added, and last
- * the columns P are overwritten by B(rows, P)*op(A)(P, P), each register tile over its non-zero
- * part of the triangle only. Each element's sum runs over the steps in an order that depends on
- * n and KC only, so any split of B's rows (threads) gives the same bits. */
-
-/* Rows [i0, i0 + nrows) of B, on the calling thread, with buffers abuf (MC x KC) and bbuf (KC x
- * bcols). */
-static void right_pass(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int i0, blas_int nrows, blas_int bcols,
-                       sb_t *abuf, sb_t *bbuf)
+/* Side 'R': the recursion on the whole of B. */
+static void rec_right(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int n, sb_t alpha, const sb_t *a, sb_t *b)
 {
-    const blas_int MR = kt->mr, NR = kt->nr, MC = kt->mc, KC = kt->kc, n = x->n, ldb = x->ldb;
-    const sb_t alpha = x->alpha;
-    const int scale_a = alpha != 1 && alpha != -1;
-    const sb_t alpha_k = scale_a ? (sb_t)1 : alpha;
-    const blas_int nsteps = (n + KC - 1) / KC;
-    /* rows of B per packed A block: MC; for a small op(A) (LAPACK's block reflectors, n = 32)
-     * one register block, so the rows are still in L1 when their tiles are written (MC rows
-     * made dtrmm R m = 1000, n = 32 18% slower than the per-sliver macro-kernel it replaced) */
-    const blas_int rows = n <= TRMM_FEW_COLS ? MR : MC;
-    sb_t *brow = x->b + i0;
-    for (blas_int st = 0; st < nsteps; st++) {
-        blas_int p0 = (x->lower ? st : nsteps - 1 - st) * KC, p1 = SB_MIN(n, p0 + KC), kc = p1 - p0;
-        blas_int c0 = x->lower ? 0 : p1, c1 = x->lower ? p0 : n; /* the columns P feeds outside */
-        /* the outside chunks first: the triangle overwrites B(:, P), which they read */
-        for (blas_int jc = c0;; jc += bcols) {
-            const int tri = jc >= c1;
-            const blas_int nc = tri ? kc : SB_MIN(bcols, c1 - jc), j0 = tri ? p0 : jc;
-            if (tri) pack_tri(x, kt, x->a, 0, p0, kc, p0, p1, bbuf, NR);
-            else kt->pack_b(x->trans, kc, nc, sb_l3_op_at(x->trans, x->a, x->lda, p0, jc), x->lda, bbuf, (int)NR);
-            for (blas_int ic = 0; ic < nrows; ic += rows) {
-                blas_int mc = SB_MIN(rows, nrows - ic);
-                sb_t *bi = brow + ic;
-                kt->pack_a('N', mc, kc, bi + (size_t)p0 * ldb, ldb, abuf, (int)MR);
-                if (scale_a)
-                    for (size_t q = 0, len = (size_t)((mc + MR - 1) / MR) * MR * kc; q < len; q++) abuf[q] = alpha * abuf[q];
-                for (blas_int jr = 0; jr < nc; jr += NR)
-                    for (blas_int ir = 0; ir < mc; ir += MR) {
-                        blas_int mr = SB_MIN(MR, mc - ir), nr = SB_MIN(NR, nc - jr);
-                        const sb_t *asl = abuf + (size_t)ir * kc, *bsl = bbuf + (size_t)jr * kc;
-                        sb_t *c = bi + ir + (size_t)(j0 + jr) * ldb;
-                        if (!tri) kt->ukr(kc, alpha_k, asl, bsl, 1, c, ldb, mr, nr);
-                        else if (!x->lower) kt->ukr(jr + nr, alpha_k, asl, bsl, 0, c, ldb, mr, nr);
-                        else kt->ukr(kc - jr, alpha_k, asl + (size_t)jr * MR, bsl + (size_t)jr * NR, 0, c, ldb, mr, nr);
-                    }
-            }
-            if (tri) break;
-        }
-    }
-}
-
-static void right_pass_part(void *ctx, int part, int nparts)
-{
-    lp_job *j = ctx;
-    const sb_gemm_kernels_t *kt = j->kt;
-    blas_int r0 = cut_cols(j->x->m, nparts, part, kt->mr), r1 = cut_cols(j->x->m, nparts, part + 1, kt->mr);
-    if (r1 <= r0) return;
-    const blas_int NR = kt->nr, kc = SB_MIN((blas_int)kt->kc, j->x->n);
-    /* chunks of at most NC columns, and room for the diagonal block's kc */
-    blas_int bcols = SB_MAX(SB_MIN((blas_int)kt->nc, (j->x->n + NR - 1) / NR * NR), (kc + NR - 1) / NR * NR);
-    size_t abytes = ((size_t)kt->mc * kc * sizeof(sb_t) + 63) / 64 * 64;
-    int owned;
-    char *ws = sb_workspace_get(abytes + (size_t)bcols * kc * sizeof(sb_t), &owned);
-    if (!ws) { /* the recursion on this part's rows instead */
-        mult_right(j->x, j->x->n, r1 - r0, j->x->alpha, j->x->a, j->x->b + r0);
+    if (n <= TRMM_PK) {
+        pk_block(x, kt, n, alpha, a, b);
         return;
     }
-    right_pass(j->x, kt, r0, r1 - r0, bcols, (sb_t *)ws, (sb_t *)(ws + abytes));
-    sb_workspace_put(ws, owned);
-}
-
-static void right_one_pass(const tr_ctx *x, const sb_gemm_kernels_t *kt)
-{
-    double flops = (double)x->m * (double)x->n * (double)x->n * (SB_IS_COMPLEX ? 4.0 : 1.0);
-    int nt = sb_threads_for(flops);
-    blas_int units = (x->m + kt->mr - 1) / kt->mr;
-    if (nt > units) nt = (int)units;
-    lp_job j = {x, kt};
-    sb_parallel_run(nt, right_pass_part, &j);
+    blas_int n1 = split(n), n2 = n - n1, mr = x->m;
+    const sb_t *a22 = a + n1 + (size_t)n1 * x->lda;
+    sb_t *b2 = b + (size_t)n1 * x->ldb;
+    if (!x->lower) { /* B2 := B1*A12 + B2*A22 */
+        rec_right(x, kt, n2, alpha, a22, b2);
+        SB_NAME(gemm)('N', x->trans, mr, n2, n1, alpha, b, x->ldb, op12(x, a, n1), x->lda, 1, b2, x->ldb);
+        rec_right(x, kt, n1, alpha, a, b);
+    } else { /* B1 := B1*A11 + B2*A21 */
+        rec_right(x, kt, n1, alpha, a, b);
+        SB_NAME(gemm)('N', x->trans, mr, n1, n2, alpha, b2, x->ldb, op21(x, a, n1), x->lda, 1, b, x->ldb);
+        rec_right(x, kt, n2, alpha, a22, b2);
+    }
 }
 
 void SB_NAME(trmm)(char side, char uplo, char transa, char diag, blas_int m, blas_int n, sb_t alpha,
@@ -354,5 +372,5 @@ void SB_NAME(trmm)(char side, char uplo, char transa, char diag, blas_int m, bla
     tr_ctx x = {side, uplo, transa, diag, (uplo == 'L') == (transa == 'N'), m, n, 0, 0, alpha, a, lda, b, ldb};
     const sb_gemm_kernels_t *kt = sb_gemm_kernels();
     if (side == 'L') left_one_pass(&x, kt);
-    else right_one_pass(&x, kt);
+    else rec_right(&x, kt, n, alpha, a, b);
 }
