@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +80,61 @@ static double fork_wait_best(int reps, double *parent_faults, double *child_faul
     return b;
 }
 
+/* The price of the threads themselves, which no library avoids while its threads live: fork +
+ * waitpid in a copy of this process (the same memory, no library) that runs nthreads - 1 idle
+ * threads of its own (glibc's stacks, blocked in read). glibc takes and resets more locks around a
+ * fork when a process has threads, and the kernel copies each thread's stack mappings. Measured in
+ * a child process, so that these threads' stacks (which glibc caches after a join) do not stay in
+ * this one. Returns seconds, or 0 when it could not be measured. */
+static void *idle_thread(void *arg)
+{
+    char c;
+    while (read(*(int *)arg, &c, 1) < 0 && errno == EINTR) {
+    }
+    return NULL;
+}
+
+static double fork_wait_plain_threads(int nthreads, int reps)
+{
+    int res[2], hold[2];
+    if (pipe(res) != 0) return 0;
+    if (pipe(hold) != 0) {
+        close(res[0]);
+        close(res[1]);
+        return 0;
+    }
+    pid_t p = fork();
+    if (p == 0) {
+        close(res[0]);
+        close(hold[1]);
+        alarm(60);
+        double t = 0;
+        int started = 0;
+        for (int i = 0; i < nthreads - 1; i++) {
+            pthread_t tid;
+            if (pthread_create(&tid, NULL, idle_thread, &hold[0]) == 0) started++;
+        }
+        if (started == nthreads - 1) {
+            usleep(20000); /* every thread blocked in read */
+            t = fork_wait_best(reps, NULL, NULL);
+        }
+        if (write(res[1], &t, sizeof t) != (ssize_t)sizeof t) _exit(2);
+        _exit(0);
+    }
+    close(res[1]);
+    close(hold[0]);
+    double t = 0;
+    struct pollfd pf = {res[0], POLLIN, 0};
+    if (p < 0 || poll(&pf, 1, 60000) != 1 || read(res[0], &t, sizeof t) != (ssize_t)sizeof t) t = 0;
+    close(res[0]);
+    close(hold[1]); /* the child's threads end with it */
+    if (p > 0) {
+        if (t == 0) kill(p, SIGKILL);
+        waitpid(p, NULL, 0);
+    }
+    return t;
+}
+
 static void dgemm_n(const sbb_lib *L, const double *A, const double *B, double *C)
 {
     const sbb_int nn = N;
@@ -151,6 +207,9 @@ int sbb_fork_worker(const char *name, const char *path, int quick)
     /* 1. fork + waitpid before the library is loaded (the same matrices mapped), after it is
      * loaded, and after it has run in parallel */
     printf("F plain_us %.1f\n", fork_wait_best(reps, NULL, NULL) * 1e6);
+    const char *tenv = getenv("SAFEBLAS_NUM_THREADS"); /* the bench sets every library's variable alike */
+    int nthreads = tenv ? atoi(tenv) : 0;
+    if (nthreads > 1) printf("F threads_us %.1f\n", fork_wait_plain_threads(nthreads, reps) * 1e6);
     fflush(stdout);
     sbb_lib L;
     char err[512];
@@ -199,9 +258,9 @@ int sbb_fork_worker(const char *name, const char *path, int quick)
 
 static const char *const keys[] = {"plain_us",  "loaded_us", "after_us",       "after_ratio",     "parent_faults",
                                    "child_faults", "dgemm_us", "forkdgemm_us", "touch_us",        "cost_us",
-                                   "cow_ratio", "child_first_ms", "child_second_ms", "child_hang"};
+                                   "cow_ratio", "child_first_ms", "child_second_ms", "child_hang", "threads_us"};
 enum { K_PLAIN, K_LOADED, K_AFTER, K_AFTER_RATIO, K_PF, K_CF, K_ALONE, K_WITH, K_TOUCH, K_COST, K_COW_RATIO,
-       K_FIRST, K_SECOND, K_HANG, NKEYS };
+       K_FIRST, K_SECOND, K_HANG, K_THREADS, NKEYS };
 
 typedef struct {
     double v[NKEYS]; /* 0: not reported */
@@ -247,20 +306,26 @@ void sbb_fork_section(FILE *o, const sbb_fork_lib *libs, int nlibs, int quick)
                "threads (dgemm n = 256), each figure the best of %d samples in one worker process. "
                "fork+wait: `fork()`, the child `_exit`s, `waitpid()`; measured before the library is loaded, "
                "after it is loaded, and after parallel calls (page faults per fork: parent / child). "
-               "Goal for SafeBLAS: after calls ≤ 1.2 × loaded. fork+touch C: fork+wait, then one write to "
+               "Goal for SafeBLAS: after calls ≤ 1.2 × loaded. plain threads: fork+wait in a copy of the same "
+               "process without a library, running threads − 1 idle threads of its own (glibc's price for a "
+               "process with threads, and the kernel's for their stacks: what no library avoids while its "
+               "threads live). fork+touch C: fork+wait, then one write to "
                "each page of C without BLAS (C's own copy-on-write); goal: (fork+dgemm − dgemm) ≤ 1.3 × "
                "fork+touch C. Child: its first parallel dgemm right after fork, and its second.\n\n",
             quick ? 15 : 41);
-    fprintf(o, "| library | threads | fork+wait µs: no library | loaded | after calls | after / loaded | "
-               "faults / fork | dgemm µs | fork+dgemm µs | fork+touch C µs | (fork+dgemm − dgemm) / fork+touch | "
-               "child 1st ms | child 2nd ms |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    fprintf(o, "| library | threads | fork+wait µs: no library | plain threads | loaded | after calls | after / loaded | "
+               "after / plain threads | faults / fork | dgemm µs | fork+dgemm µs | fork+touch C µs | "
+               "(fork+dgemm − dgemm) / fork+touch | child 1st ms | child 2nd ms |\n"
+               "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (int l = 0; l < nlibs; l++)
         for (int t = 0; t < 2; t++) {
             const double *v = res[2 * l + t].v;
-            char b[12][32];
-            fprintf(o, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |", libs[l].name, tcount[t],
-                    num(b[0], 32, v[K_PLAIN], "%.0f"), num(b[1], 32, v[K_LOADED], "%.0f"),
-                    num(b[2], 32, v[K_AFTER], "%.0f"), num(b[3], 32, v[K_AFTER_RATIO], "%.2f"),
+            char b[14][32];
+            fprintf(o, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |", libs[l].name, tcount[t],
+                    num(b[0], 32, v[K_PLAIN], "%.0f"), num(b[11], 32, v[K_THREADS], "%.0f"),
+                    num(b[1], 32, v[K_LOADED], "%.0f"), num(b[2], 32, v[K_AFTER], "%.0f"),
+                    num(b[3], 32, v[K_AFTER_RATIO], "%.2f"),
+                    num(b[12], 32, v[K_THREADS] > 0 ? v[K_AFTER] / v[K_THREADS] : 0, "%.2f"),
                     v[K_AFTER] > 0 ? (snprintf(b[4], 32, "%.0f / %.0f", v[K_PF], v[K_CF]), b[4]) : "—",
                     num(b[5], 32, v[K_ALONE], "%.0f"), num(b[6], 32, v[K_WITH], "%.0f"),
                     num(b[7], 32, v[K_TOUCH], "%.0f"), num(b[8], 32, v[K_COW_RATIO], "%.2f"));

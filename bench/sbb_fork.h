@@ -5,6 +5,8 @@
  * (quick) or 41 samples, against baselines taken in the same process:
  *  - fork + waitpid before the library is loaded, after it is loaded (no call yet), and after
  *    parallel calls (the pool's threads exist): the issue's goal is after / loaded <= 1.2;
+ *  - fork + waitpid in a copy of the process without a library that runs as many idle threads of
+ *    its own as the library's pool (the price of threads themselves, glibc's and the kernel's);
  *  - dgemm (n = 256) alone, fork + waitpid + that dgemm, and fork + waitpid + writing the same
  *    C pages without BLAS (C's own copy-on-write): goal (fork+dgemm - dgemm) / (fork+touch) <= 1.3;
  *  - page faults per fork, in the parent (getrusage) and in the child (wait4), after the calls;
