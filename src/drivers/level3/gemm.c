@@ -187,15 +187,12 @@ void SB_NAME(gemm)(char transa, char transb, blas_int m, blas_int n, blas_int k,
     if (transa == 'N') {
         if (gemm_small_nn(transb, m, n, k, &alpha, a, lda, b, ldb, &beta, c, ldc)) return;
     } else if (k > 0 && alpha != 0) {
+        /* the set's own copy of op(A) for the small ones (gemm_small.h), else gemm_copied_a's */
+        if (transa != 'R' && gemm_small_t(transa, transb, m, n, k, &alpha, a, lda, b, ldb, &beta, c, ldc)) return;
         const sb_gemm_kernels_t *kt = sb_gemm_kernels();
-        if (kt->small && gemm_use_small(kt, transa, m, n, k)) {
-            /* the set's own copy for the small ones (gemm_small.h), else gemm_copied_a's */
-            if (kt->small_t && transa != 'R' && m <= SB_SMALL_T_MAX && k <= SB_SMALL_T_MAX) {
-                kt->small_t(transa, m, n, k, &alpha, a, lda, transb, b, ldb, &beta, c, ldc);
-                return;
-            }
-            if (gemm_copied_a(kt, 0, transa, transb, m, n, k, &alpha, a, lda, b, ldb, &beta, c, ldc)) return;
-        }
+        if (kt->small && gemm_use_small(kt, transa, m, n, k) &&
+            gemm_copied_a(kt, 0, transa, transb, m, n, k, &alpha, a, lda, b, ldb, &beta, c, ldc))
+            return;
     }
     gemm_general(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }

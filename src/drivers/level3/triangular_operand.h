@@ -41,13 +41,4 @@ static inline const sb_t *op12(const tr_ctx *x, const sb_t *a, blas_int m1)
     return x->trans == 'N' ? a + (size_t)m1 * x->lda : a + m1;
 }
 
-/* Width of the slabs of right-hand sides a diagonal block's product is cut into (trmm side 'R'):
- * a multiple of the register block `unitw`, at least 4 of them, about nrhs/16 — sized by the
- * problem only, never by the thread count. */
-static inline blas_int tr_slab_width(blas_int nrhs, blas_int unitw)
-{
-    blas_int slab = SB_MAX((nrhs + 15) / 16, 4 * unitw);
-    return (slab + unitw - 1) / unitw * unitw;
-}
-
 #endif

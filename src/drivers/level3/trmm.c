@@ -219,6 +219,15 @@ static void pk_right_part(void *ctx, int part, int nparts)
     free(as);
 }
 
+/* Width of the slabs of right-hand sides a diagonal block's product is cut into (side 'R'):
+ * a multiple of the register block `unitw`, at least 4 of them, about nrhs/16 — sized by the
+ * problem only, never by the thread count. */
+static blas_int tr_slab_width(blas_int nrhs, blas_int unitw)
+{
+    blas_int slab = SB_MAX((nrhs + 15) / 16, 4 * unitw);
+    return (slab + unitw - 1) / unitw * unitw;
+}
+
 static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int mb, sb_t alpha, const sb_t *a, sb_t *b)
 {
     const blas_int r = kt->nr;
