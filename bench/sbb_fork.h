@@ -10,6 +10,7 @@
  *  - dgemm (n = 256) alone, fork + waitpid + that dgemm, and fork + waitpid + writing the same
  *    C pages without BLAS (C's own copy-on-write): goal (fork+dgemm - dgemm) / (fork+touch) <= 1.3;
  *  - page faults per fork, in the parent (getrusage) and in the child (wait4), after the calls;
+ *  - a parent whose child stays alive: the first dgemm after each fork, into a C the child shares;
  *  - the child's first parallel dgemm right after fork, and its second. */
 #ifndef SBB_FORK_H
 #define SBB_FORK_H

@@ -263,7 +263,7 @@ static void left_swaps(blas_int m, blas_int mn, blas_int nb, sb_t *a, blas_int l
     if (sb_threads_for(24.0 * moves) <= 1) {
         for (int p = 0; p < np; p++) left_part(&L, p, np);
     } else {
-        sb_parallel_run(np, left_part, &L);
+        sb_parallel_run_writing(np, left_part, &L, a, sizeof(sb_t), m, mn, lda);
     }
 }
 
@@ -353,7 +353,7 @@ static blas_int blocked(blas_int m, blas_int n, sb_t *a, blas_int lda, blas_int 
                 if (presolve_next) swap_and_solve(a, lda, ipiv, first, s.nextw, c0, c1);
             }
         } else {
-            sb_parallel_run(np, step_part, &s);
+            sb_parallel_run_writing(np, step_part, &s, s.a, sizeof(sb_t), s.m, s.n, s.lda);
         }
         if (info == 0 && s.info_next > 0) info = s.info_next + first;
         presolved = presolve_next;

@@ -180,7 +180,7 @@ static blas_int blocked(char uplo, blas_int n, sb_t *a, blas_int lda)
             }
             for (int p = 0; p < np; p++) step_part(&s, p, np);
         } else {
-            sb_parallel_run(np, step_part, &s);
+            sb_parallel_run_writing(np, step_part, &s, a, sizeof(sb_t), n, n, lda);
         }
         if (s.info_next) return s.info_next + first;
         j = first;

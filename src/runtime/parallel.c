@@ -65,6 +65,7 @@
 #include <unistd.h>
 
 #include "common/blas.h"
+#include "runtime/output_pages.h"
 #include "runtime/thread_config.h"
 #include "runtime/worker_stack.h"
 
@@ -378,7 +379,7 @@ static void keep_off_caller_cpu(struct worker *slots, int nw, int cpu)
 
 /* ---------------------------------------------------------------------------------------------
  * Jobs */
-void sb_parallel_run(int nparts, sb_part_fn fn, void *ctx)
+static void run_job(int nparts, sb_part_fn fn, void *ctx, const sb_output *out)
 {
     if (nparts <= 1) {
         run_inline(1, fn, ctx);
@@ -402,6 +403,7 @@ void sb_parallel_run(int nparts, sb_part_fn fn, void *ctx)
     long spin = nw + 1 <= sb_cpus_available() ? sb_config_spin_ns() : 0; /* no spinning when oversubscribed */
     atomic_store_explicit(&P.spin_ns, spin, memory_order_relaxed);
 
+    if (out) sb_output_make_private(out); /* before any other thread runs a part (output_pages.h) */
     struct worker *slots = atomic_load_explicit(&P.w, memory_order_relaxed);
     P.fn = fn;
     P.ctx = ctx;
@@ -439,6 +441,17 @@ void sb_parallel_run(int nparts, sb_part_fn fn, void *ctx)
         futex_wait(&P.done, d, NULL);
     }
     atomic_store_explicit(&P.busy, 0, memory_order_release);
+}
+
+void sb_parallel_run(int nparts, sb_part_fn fn, void *ctx)
+{
+    run_job(nparts, fn, ctx, NULL);
+}
+
+void sb_parallel_run_writing(int nparts, sb_part_fn fn, void *ctx, void *out, size_t elem, long m, long n, long ld)
+{
+    sb_output o = {out, elem, m, n, ld};
+    run_job(nparts, fn, ctx, &o);
 }
 
 /* A call made while the workers sleep (issue 12). A parked worker starts late: woken onto

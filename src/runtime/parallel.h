@@ -7,6 +7,8 @@
 #ifndef SB_PARALLEL_H
 #define SB_PARALLEL_H
 
+#include <stddef.h>
+
 /* part(ctx, i, nparts) is called exactly once for each i in [0, nparts), on the calling thread
  * and/or pool workers, and sb_parallel_run returns when all calls have returned. Parts must be
  * independent of one another. nparts <= 1 runs part(ctx, 0, 1) inline.
@@ -18,6 +20,12 @@
  * inside an OpenMP parallel region, all parts run on the calling thread, in order. */
 typedef void (*sb_part_fn)(void *ctx, int part, int nparts);
 void sb_parallel_run(int nparts, sb_part_fn part, void *ctx);
+
+/* The same for a job whose parts write the column-major matrix at out (m x n elements of elem
+ * bytes, ld apart): when the job goes to the pool, the calling thread first makes the matrix's
+ * pages private if a fork left them shared (output_pages.h), so that the parts' writes do not
+ * copy them with an interrupt to every other CPU running the job. */
+void sb_parallel_run_writing(int nparts, sb_part_fn part, void *ctx, void *out, size_t elem, long m, long n, long ld);
 
 /* How many threads a job of about `flops` floating-point operations should use: 1 when it is
  * too small to gain, when called from a SafeBLAS worker or inside an OpenMP parallel region,

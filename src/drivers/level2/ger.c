@@ -75,7 +75,7 @@ void SB_NAME(ger)(blas_int m, blas_int n, sb_t alpha, const sb_t *x, blas_int in
     if (np > n) np = (int)n;
     if (np > 1) {
         ger_job g = {m, n, incx, incy, lda, conjy, alpha, x, y, a};
-        sb_parallel_run(np, ger_part, &g);
+        sb_parallel_run_writing(np, ger_part, &g, a, sizeof(sb_t), m, n, lda);
         return;
     }
     ger_serial(m, n, alpha, x, incx, y, incy, a, lda, conjy);

@@ -157,7 +157,11 @@ static void syr2_run(syr2_job *g)
     double elems = (double)g->n * (double)(g->n + 1) / 2;
     int np = elems < 4096 ? 1 : sb_threads_for(SYR2_W * (SB_IS_COMPLEX ? 8.0 : 2.0) * elems);
     if (np > g->n) np = (int)g->n;
-    if (np > 1) sb_parallel_run(np, syr2_part, g);
+    if (np > 1) {
+        long elems_stored = g->packed ? (long)g->n * (g->n + 1) / 2 : (long)g->n;
+        sb_parallel_run_writing(np, syr2_part, g, g->a, sizeof(sb_t), elems_stored, g->packed ? 1 : g->n,
+                                g->packed ? elems_stored : g->lda);
+    }
     else syr2_cols(g, 0, g->n);
 }
 

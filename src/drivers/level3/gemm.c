@@ -152,7 +152,7 @@ static __attribute__((noinline)) void gemm_general(char transa, char transb, bla
         SB_NAME(gemm_block)(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, NULL);
         return;
     }
-    sb_parallel_run(g.pm * g.pn, gemm_part, &g);
+    sb_parallel_run_writing(g.pm * g.pn, gemm_part, &g, c, sizeof(sb_t), m, n, ldc);
 }
 
 /* symm's product: gemm's grid and loops, the symmetric operand packed from its triangle. */
@@ -168,7 +168,7 @@ int SB_NAME(gemm_sym)(char side, const sb_l3_sym *sym, blas_int m, blas_int n, s
     gemm_job g = {kt, 'N', 'N', m, n, k, alpha, beta, a, b, c, lda, ldb, ldc, 1, 1, sym, side};
     int nparts = sb_threads_for((SB_IS_COMPLEX ? 8.0 : 2.0) * (double)m * (double)n * (double)k);
     if (nparts > 1) grid(nparts, m, n, kt->mr, kt->nr, &g.pm, &g.pn);
-    sb_parallel_run(g.pm * g.pn, gemm_part, &g);
+    sb_parallel_run_writing(g.pm * g.pn, gemm_part, &g, c, sizeof(sb_t), m, n, ldc);
     return 1;
 }
 

@@ -98,7 +98,7 @@ void SB_NAME(gemmt_ex)(char uplo, int herm, char transa, char transb, blas_int n
         return;
     }
     g.nparts = nparts;
-    sb_parallel_run(nparts, gemmt_part, &g);
+    sb_parallel_run_writing(nparts, gemmt_part, &g, c, sizeof(sb_t), n, n, ldc);
 }
 
 void SB_NAME(gemmt)(char uplo, char transa, char transb, blas_int n, blas_int k, sb_t alpha, const sb_t *a,

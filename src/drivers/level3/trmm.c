@@ -244,7 +244,7 @@ static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int mb, 
     double flops = (double)mb * (double)mb * (double)nrhs * (SB_IS_COMPLEX ? 4.0 : 1.0);
     int nt = sb_threads_for(flops);
     if (nt > p.nslabs) nt = (int)p.nslabs;
-    sb_parallel_run(nt, pk_right_part, &p);
+    sb_parallel_run_writing(nt, pk_right_part, &p, x->b, sizeof(sb_t), x->m, x->n, x->ldb);
     free(apk);
 }
 
@@ -345,7 +345,7 @@ static void left_one_pass(const tr_ctx *x, const sb_gemm_kernels_t *kt)
     blas_int units = (x->n + kt->nr - 1) / kt->nr;
     if (nt > units) nt = (int)units;
     lp_job j = {x, kt};
-    sb_parallel_run(nt, left_pass_part, &j);
+    sb_parallel_run_writing(nt, left_pass_part, &j, x->b, sizeof(sb_t), x->m, x->n, x->ldb);
 }
 
 /* Side 'R': the recursion on the whole of B. */

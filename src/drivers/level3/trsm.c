@@ -239,7 +239,7 @@ static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int nb, 
     int nt = sb_threads_for(flops);
     blas_int groups = (nrhs + kt->mr - 1) / kt->mr;
     if (nt > groups) nt = (int)groups;
-    sb_parallel_run(nt, pk_part, &p);
+    sb_parallel_run_writing(nt, pk_part, &p, x->b, sizeof(sb_t), x->m, x->n, x->ldb);
     free(dpk);
 }
 
