@@ -36,6 +36,10 @@
  *    worker costs a fork about half what it did (issue 12). What is left is glibc's price for
  *    a process with threads (it locks and resets malloc and stdio around the fork: about 25 µs
  *    and 14 page faults here), and the kernel's few µs per thread.
+ *  - After a fork, a job that writes a matrix the fork left shared with the other process
+ *    (sb_parallel_run_writing) has the calling thread copy that matrix's pages first, before
+ *    any worker runs: copied by several running threads, every page cost an interrupt to each
+ *    of their CPUs (output_pages.h).
  *  - Nesting: a call from a pool worker, from inside a part, or from inside an OpenMP parallel
  *    region (omp_in_parallel, weak or found with dlsym) runs on the calling thread.
  *  - Failure to allocate the worker table or to start a thread: carry on with the workers
@@ -394,6 +398,9 @@ static void run_job(int nparts, sb_part_fn fn, void *ctx, const sb_output *out)
         run_inline(nparts, fn, ctx);
         return;
     }
+    /* before any other thread runs a part, and before workers are started for this job: a
+     * running worker would take an interrupt for every page made private (output_pages.h) */
+    if (out) sb_output_make_private(out);
     int nw = ensure_workers(nt - 1);
     if (nw == 0) {
         atomic_store_explicit(&P.busy, 0, memory_order_release);
@@ -403,7 +410,6 @@ static void run_job(int nparts, sb_part_fn fn, void *ctx, const sb_output *out)
     long spin = nw + 1 <= sb_cpus_available() ? sb_config_spin_ns() : 0; /* no spinning when oversubscribed */
     atomic_store_explicit(&P.spin_ns, spin, memory_order_relaxed);
 
-    if (out) sb_output_make_private(out); /* before any other thread runs a part (output_pages.h) */
     struct worker *slots = atomic_load_explicit(&P.w, memory_order_relaxed);
     P.fn = fn;
     P.ctx = ctx;
