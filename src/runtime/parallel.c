@@ -466,10 +466,14 @@ void sb_parallel_run_writing(int nparts, sb_part_fn fn, void *ctx, void *out, si
  * once. So a job of less than PARKED_FACTOR times the parallel threshold (dgemm n = 160, about
  * 0.1 ms on one core at the default) that finds worker 0 asleep (or not there) runs on the
  * calling thread, unless it comes in a run of calls: the previous such request started no more
- * than the workers' spin after it must have ended (its length estimated at NS_PER_FLOP; calls
- * back to back, where waking the workers pays over the calls that follow while they spin). A
- * factorization of n = 200, whose one parallel update comes every 200 µs, does not wake them for
- * it (it was 10% slower on 2 threads than on 1). The bits are the same either way. */
+ * than the workers' spin after it must have ended, taking it to last up to twice its length
+ * estimated at NS_PER_FLOP (calls back to back, where waking the workers pays over the calls
+ * that follow while they spin). Twice: LAPACK's dgebrd (numpy's svd) issues a gemv on its
+ * trailing matrix every 270 µs at n = 1000, where the estimate said 200; with the estimate alone
+ * none of them woke the workers, and dgebrd on 2 threads took 185-196 ms against 168-174 (1
+ * thread: 238). A factorization of n = 200, whose one parallel update comes every 200 µs, does
+ * not wake them for it (it was 10% slower on 2 threads than on 1). The bits are the same either
+ * way. */
 #define PARKED_FACTOR 4.0
 #define NS_PER_FLOP 0.05 /* 20 GFLOP/s: gemm runs faster, a memory-bound gemv (2 flop-equivalents a flop) slower */
 static atomic_llong last_request_ns, last_request_len_ns;
@@ -498,9 +502,25 @@ int sb_threads_for(double flops)
         long long last = atomic_exchange_explicit(&last_request_ns, now, memory_order_relaxed);
         long long last_len = atomic_exchange_explicit(&last_request_len_ns, (long long)(flops * NS_PER_FLOP),
                                                       memory_order_relaxed);
-        if (flops < PARKED_FACTOR * t && now - last - last_len > sb_config_spin_ns() && workers_parked()) return 1;
+        if (flops < PARKED_FACTOR * t && now - last - 2 * last_len > sb_config_spin_ns() && workers_parked()) return 1;
     }
     return n;
+}
+
+/* Memory-bound level-2 products below the threshold, while worker 0 is awake (still spinning
+ * after the last job, so taking a part costs it a few microseconds, not a wake-up): from
+ * AWAKE_FRACTION of the threshold on, two threads. LAPACK's reductions (dgebrd in numpy's svd,
+ * dsytrd in eigh) call gemv and symv on a trailing matrix that shrinks column by column, every
+ * few hundred microseconds: at n = 1000 a third of dgebrd's gemv work is on matrices under
+ * the threshold (m*n < 500k). */
+#define AWAKE_FRACTION 0.25
+
+int sb_threads_if_awake(double flops)
+{
+    if (sb_config_threads() <= 1) return 1;
+    double t = sb_config_parallel_threshold();
+    if (!(flops >= AWAKE_FRACTION * t) || workers_parked() || sb_in_parallel()) return 1;
+    return 2;
 }
 
 /* ---------------------------------------------------------------------------------------------

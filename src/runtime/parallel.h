@@ -32,6 +32,11 @@ void sb_parallel_run_writing(int nparts, sb_part_fn part, void *ctx, void *out, 
  * else at most the configured thread count. */
 int sb_threads_for(double flops);
 
+/* For a memory-bound level-2 call that sb_threads_for() kept on one thread: 2 when it is at
+ * least a quarter of the threshold and the pool's first worker is awake (a part costs it a few
+ * microseconds, not a wake-up), else 1. */
+int sb_threads_if_awake(double flops);
+
 /* 1 when the calling thread must stay single-threaded: it is a pool worker, it is running a
  * part of a job, or it is inside an OpenMP parallel region. */
 int sb_in_parallel(void);

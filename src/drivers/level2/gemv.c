@@ -200,8 +200,11 @@ void SB_NAME(gemv)(int op, blas_int m, blas_int n, sb_t alpha, const sb_t *a, bl
     const int notrans = op == SB_OP_N || op == SB_OP_R;
     double mn = (double)m * (double)n;
     int np = 1;
-    if (alpha != 0 && m > 0 && n > 0 && mn >= 4096 && incy != 0)
-        np = sb_threads_for(GEMV_W * (SB_IS_COMPLEX ? 8.0 : 2.0) * mn);
+    if (alpha != 0 && m > 0 && n > 0 && mn >= 4096 && incy != 0) {
+        double w = GEMV_W * (SB_IS_COMPLEX ? 8.0 : 2.0) * mn;
+        np = sb_threads_for(w);
+        if (np <= 1) np = sb_threads_if_awake(w);
+    }
     if (np > 1) {
         blas_int step = notrans ? GEMV_ROW_STEP : GEMV_COL_STEP;
         blas_int units = ((notrans ? m : n) + step - 1) / step;

@@ -97,7 +97,9 @@ int SB_NAME(symv_blocked)(int upper, int mode, blas_int n, sb_t alpha, const sb_
 #else
     symv_job g = {upper, 0, nb, n, lda, a, xc, ws, SB_NAME(symv_kernel)()};
 #endif
-    int np = nb > 1 ? sb_threads_for(SYMV_W * (SB_IS_COMPLEX ? 8.0 : 2.0) * (double)n * (double)n) : 1;
+    double w = SYMV_W * (SB_IS_COMPLEX ? 8.0 : 2.0) * (double)n * (double)n;
+    int np = nb > 1 ? sb_threads_for(w) : 1;
+    if (nb > 1 && np <= 1) np = sb_threads_if_awake(w);
     if (np > nb) np = nb;
     if (np > 1) sb_parallel_run(np, symv_part, &g);
     else symv_part(&g, 0, 1);
