@@ -1,20 +1,23 @@
 /* AVX-512 axpy and dot (kernels.h, "level-1 unit-stride loops"): the avx2 set's loops on 512-bit
  * vectors, with the elements that do not fill a vector done by masked loads and stores instead of
- * a scalar loop. Unaligned loads and stores, no peeling for alignment: nothing depends on the
- * addresses. Masked-off lanes are neither read nor written (no fault, nothing outside the vectors).
+ * a scalar loop. Masked-off lanes are neither read nor written (no fault, nothing outside the
+ * vectors).
  * axpy: every element is y + alpha*x as a multiply then an add, two roundings, never an FMA
  *   (real); complex: t = (ar*xr - ai*xi, ar*xi + ai*xr), each product rounded, then y + t. The
  *   same bits as the generic and avx2 sets, whatever the position of an element (NO_CONTRACT:
- *   GCC would fuse the multiply and the add under -mfma).
- * dot (real): eight vector accumulators; element i goes to lane i mod W of acc_k, k = (i / W) mod 8
+ *   GCC would fuse the multiply and the add under -mfma). A masked head runs y up to a 64-byte
+ *   boundary first (complex: when that is a whole number of elements): a zmm store that splits a
+ *   cache line costs about as much as two, and the elementwise arithmetic does not care where
+ *   the vectors start.
+ * dot (real): four vector accumulators; element i goes to lane i mod W of acc_k, k = (i / W) mod 4
  *   (W = 8 doubles or 16 floats), added with FMA in increasing i; the last partial block is read
  *   with masks (zero lanes add nothing: the accumulators start at +0 and never hold -0); the sum
- *   is ((acc0 + acc1) + (acc2 + acc3)) + ((acc4 + acc5) + (acc6 + acc7)) reduced by halves
- *   (lanes l and l + W/2 first). Eight accumulators keep the two loads a cycle busy past the FMA
- *   latency. The shape depends only on n; it differs from the avx2 set's, so may the last bits.
+ *   is (acc0 + acc1) + (acc2 + acc3) reduced by halves (lanes l and l + W/2 first). Unaligned
+ *   loads, no peeling: the shape depends only on n, never on the addresses; it differs from the
+ *   avx2 set's (no scalar tail), so may the last bits. (Eight accumulators ran no faster in L1
+ *   and 7% slower from L2: ddot n = 4096, 480 against 447 ns.)
  * dot (complex): on the interleaved reals, as the avx2 set's (below) with four pairs of
- *   accumulators and masked loads for the last partial block.
- * At n = 1024..16384, 1 thread, Xeon family 6 model 207: see the commit that added this file. */
+ *   accumulators and masked loads for the last partial block. */
 #include "kernels/kernels.h"
 
 #include "common/precision.h"
@@ -25,41 +28,38 @@
 NO_CONTRACT void SB_NAME(axpy_avx512)(blas_int n, sb_t alpha, const sb_t *x, sb_t *y)
 {
     const VT a = V_SET1(alpha);
+#define RSTEP(p) V_STORE(y + (p), V_ADD(V_LOAD(y + (p)), V_MUL(a, V_LOAD(x + (p)))))
+#define RSTEP_MASKED(p, k) V_MASKSTORE(y + (p), (k), V_ADD(V_MASKLOAD(y + (p), (k)), V_MUL(a, V_MASKLOAD(x + (p), (k)))))
     blas_int i = 0;
-#define RSTEP(off) V_STORE(y + i + (off), V_ADD(V_LOAD(y + i + (off)), V_MUL(a, V_LOAD(x + i + (off)))))
-    for (; i + 4 * W <= n; i += 4 * W) {
-        RSTEP(0);
-        RSTEP(W);
-        RSTEP(2 * W);
-        RSTEP(3 * W);
+    /* a masked head up to the first 64-byte boundary of y, so that no store splits a cache line */
+    const blas_int head = (blas_int)((-(uintptr_t)y & 63) / sizeof(sb_t));
+    if (head > 0 && n > head) {
+        RSTEP_MASKED(0, V_MASK(head));
+        i = head;
     }
-    for (; i + W <= n; i += W) RSTEP(0);
+    for (; i + 8 * W <= n; i += 8 * W)
+#pragma GCC unroll 8
+        for (int k = 0; k < 8; k++) RSTEP(i + k * W);
+    for (; i + W <= n; i += W) RSTEP(i);
+    if (i < n) RSTEP_MASKED(i, V_MASK(n - i));
 #undef RSTEP
-    if (i < n) {
-        const MASK_T k = V_MASK(n - i);
-        V_MASKSTORE(y + i, k, V_ADD(V_MASKLOAD(y + i, k), V_MUL(a, V_MASKLOAD(x + i, k))));
-    }
+#undef RSTEP_MASKED
 }
 
 sb_t SB_NAME(dot_avx512)(blas_int n, const sb_t *x, const sb_t *y, int conjx)
 {
     (void)conjx;
     VT acc0 = V_ZERO(), acc1 = V_ZERO(), acc2 = V_ZERO(), acc3 = V_ZERO();
-    VT acc4 = V_ZERO(), acc5 = V_ZERO(), acc6 = V_ZERO(), acc7 = V_ZERO();
     blas_int i = 0;
 #define DSTEP(k) acc##k = V_FMA(V_LOAD(x + i + (k) * W), V_LOAD(y + i + (k) * W), acc##k)
-    for (; i + 8 * W <= n; i += 8 * W) {
+    for (; i + 4 * W <= n; i += 4 * W) {
         DSTEP(0);
         DSTEP(1);
         DSTEP(2);
         DSTEP(3);
-        DSTEP(4);
-        DSTEP(5);
-        DSTEP(6);
-        DSTEP(7);
     }
 #undef DSTEP
-    /* the last partial block, r < 8W elements: vector k into acc_k, the last one masked */
+    /* the last partial block, r < 4W elements: vector k into acc_k, the last one masked */
     const blas_int r = n - i;
 #define DTAIL(k)                                                                                       \
     if (r > (k) * W) {                                                                                 \
@@ -70,12 +70,8 @@ sb_t SB_NAME(dot_avx512)(blas_int n, const sb_t *x, const sb_t *y, int conjx)
     DTAIL(1)
     DTAIL(2)
     DTAIL(3)
-    DTAIL(4)
-    DTAIL(5)
-    DTAIL(6)
-    DTAIL(7)
 #undef DTAIL
-    return V_HSUM(V_ADD(V_ADD(V_ADD(acc0, acc1), V_ADD(acc2, acc3)), V_ADD(V_ADD(acc4, acc5), V_ADD(acc6, acc7))));
+    return V_HSUM(V_ADD(V_ADD(acc0, acc1), V_ADD(acc2, acc3)));
 }
 
 #else
@@ -88,29 +84,36 @@ NO_CONTRACT void SB_NAME(axpy_avx512)(blas_int n, sb_t alpha, const sb_t *x, sb_
     const VT a_re = V_SET1(sb_creal(alpha)), a_im = V_ALT(sb_cimag(alpha)); /* (-ai, ai, ...) */
     const sb_r *xr = (const sb_r *)x;
     sb_r *yr = (sb_r *)y;
-    const ptrdiff_t m = 2 * (ptrdiff_t)n; /* reals */
-    ptrdiff_t i = 0;
-#define CSTEP(off)                                                                                     \
+#define CSTEP(load, store, p)                                                                          \
     do {                                                                                               \
-        VT xv = V_LOAD(xr + i + (off));                                                                \
+        VT xv = load(xr + (p));                                                                        \
         V_PIN(xv);                                                                                     \
         VT t = V_ADD(V_MUL(a_re, xv), V_MUL(a_im, V_SWAP_PAIRS(xv)));                                  \
-        V_STORE(yr + i + (off), V_ADD(V_LOAD(yr + i + (off)), t));                                     \
+        store(yr + (p), V_ADD(load(yr + (p)), t));                                                     \
     } while (0)
-    for (; i + 4 * W <= m; i += 4 * W) {
-        CSTEP(0);
-        CSTEP(W);
-        CSTEP(2 * W);
-        CSTEP(3 * W);
+#define MLOAD(q) V_MASKLOAD((q), k)
+#define MSTORE(q, v) V_MASKSTORE((q), k, (v))
+    const ptrdiff_t m = 2 * (ptrdiff_t)n; /* reals */
+    ptrdiff_t i = 0;
+    /* a masked head up to the first 64-byte boundary of y, when that is a whole number of
+     * elements, so that no store splits a cache line */
+    const ptrdiff_t head = (ptrdiff_t)((-(uintptr_t)y & 63) / sizeof(sb_r));
+    if (head > 0 && head % 2 == 0 && m > head) {
+        const MASK_T k = V_MASK(head);
+        CSTEP(MLOAD, MSTORE, 0);
+        i = head;
     }
-    for (; i + W <= m; i += W) CSTEP(0);
-#undef CSTEP
+    for (; i + 4 * W <= m; i += 4 * W)
+#pragma GCC unroll 4
+        for (int j = 0; j < 4; j++) CSTEP(V_LOAD, V_STORE, i + j * W);
+    for (; i + W <= m; i += W) CSTEP(V_LOAD, V_STORE, i);
     if (i < m) {
         const MASK_T k = V_MASK(m - i);
-        VT xv = V_MASKLOAD(xr + i, k);
-        VT t = V_ADD(V_MUL(a_re, xv), V_MUL(a_im, V_SWAP_PAIRS(xv)));
-        V_MASKSTORE(yr + i, k, V_ADD(V_MASKLOAD(yr + i, k), t));
+        CSTEP(MLOAD, MSTORE, i);
     }
+#undef CSTEP
+#undef MLOAD
+#undef MSTORE
 }
 
 /* the even-lane and odd-lane sums of v, by halves (lanes l and l + W/2, then l and l + W/4, ...) */
