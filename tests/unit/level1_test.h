@@ -138,6 +138,19 @@ static inline int l1_uvec_guards_intact(const l1_uvec *u)
            memcmp(u->buf + hi, u->copy + hi, (u->total - hi) * sizeof(sb_t)) == 0;
 }
 
+/* the x and y of a two-vector kernel check: at offsets off and (off + 1) % 4; with special, Inf
+ * at every third element of x (from 0) and NaN at every third of y (from 1), kept as filled */
+static inline void l1_uvec_pair(blas_int n, int off, int special, l1_uvec *x, l1_uvec *y)
+{
+    *x = l1_uvec_new(n, off);
+    *y = l1_uvec_new(n, (off + 1) % 4);
+    if (!special) return;
+    for (blas_int i = 0; i < n; i += 3) x->v[i] = (sb_t)INFINITY;
+    for (blas_int i = 1; i < n; i += 3) y->v[i] = (sb_t)NAN;
+    l1_uvec_keep(x);
+    l1_uvec_keep(y);
+}
+
 static inline void l1_uvec_free(l1_uvec *u)
 {
     free(u->buf);
