@@ -172,9 +172,10 @@ static void choose(void)
     __atomic_store_n(&sb_kernels_ready, 1, __ATOMIC_RELEASE);
 }
 
+/* once chosen, a load (the level-1 drivers ask on every call; pthread_once is a call into libc) */
 static const sb_kernel_set *get(void)
 {
-    pthread_once(&once, choose);
+    if (!__atomic_load_n(&sb_kernels_ready, __ATOMIC_ACQUIRE)) pthread_once(&once, choose);
     return chosen;
 }
 

@@ -1,7 +1,8 @@
 /* Dot products against a wider-precision oracle: sdot/ddot, ?dotu/?dotc (Fortran returning the
  * complex by value, CBLAS _sub forms writing through a pointer), sdsdot and dsdot.
  * Sizes 0..33 and beyond the reduction chunk, all increment pairs (negative, zero), inputs left
- * untouched, NaN/Inf propagation, n <= 0. */
+ * untouched, NaN/Inf propagation, n <= 0; the unit-stride kernel at every length across its vector
+ * widths, unrolling and tails, its bits independent of the addresses. */
 #include "test_prec.h"
 #include "level1_test.h"
 
@@ -75,6 +76,46 @@ static void check_special(int cj, int api)
 #endif
 }
 
+/* The unit-stride kernel at every length to 70 and a few hundred: close to the oracle, the same
+ * bits whatever the offsets of x and y from a 64-byte boundary (the summation shape depends only
+ * on n, kernels.h), the same bits through CBLAS, and a NaN at any position reaches the result. */
+static void check_dot_kernel_lengths(int cj)
+{
+    for (int k = 1; k <= L1_KMAX_SMALL + L1_NKLONG; k++) {
+        blas_int n = k <= L1_KMAX_SMALL ? k : l1_kernel_long[k - L1_KMAX_SMALL - 1];
+        l1_uvec x0 = l1_uvec_new(n, 0), y0 = l1_uvec_new(n, 0);
+        wide_t want = 0;
+        double scale = 0;
+        for (blas_int i = 0; i < n; i++) {
+            sb_t a = cj ? sb_conj(x0.v[i]) : x0.v[i];
+            want += (wide_t)a * (wide_t)y0.v[i];
+            scale += (double)sb_abs1(a) * (double)sb_abs1(y0.v[i]);
+        }
+        const sb_t g0 = call_dot(n, x0.v, 1, y0.v, 1, cj, 0);
+        CHECK(sbt_close(g0, (sb_t)want, scale, (n + 4) * SBT_EPS), "dot kernel value n=%d cj=%d", (int)n, cj);
+        CHECK(l1_same(call_dot(n, x0.v, 1, y0.v, 1, cj, 1), g0), "dot kernel n=%d cj=%d: CBLAS bits differ", (int)n, cj);
+        for (int off = 1; off < 8; off++) {
+            l1_uvec x = l1_uvec_new(n, off), y = l1_uvec_new(n, (3 * off) % 8);
+            memcpy(x.v, x0.v, (size_t)n * sizeof(sb_t));
+            memcpy(y.v, y0.v, (size_t)n * sizeof(sb_t));
+            CHECK(l1_same(call_dot(n, x.v, 1, y.v, 1, cj, 0), g0), "dot kernel n=%d cj=%d: bits depend on offset %d",
+                  (int)n, cj, off);
+            l1_uvec_free(&x);
+            l1_uvec_free(&y);
+        }
+        int nan_ok = 1;
+        for (blas_int p = 0; p < n; p += n <= L1_KMAX_SMALL ? 1 : n / 7 + 1) {
+            sb_t keep = y0.v[p];
+            y0.v[p] = (sb_t)NAN;
+            nan_ok &= l1_isnan(call_dot(n, x0.v, 1, y0.v, 1, cj, 0));
+            y0.v[p] = keep;
+        }
+        CHECK(nan_ok, "dot kernel n=%d cj=%d: a NaN was lost", (int)n, cj);
+        l1_uvec_free(&x0);
+        l1_uvec_free(&y0);
+    }
+}
+
 #if defined(SB_PREC_S)
 static void check_dsdot(void)
 {
@@ -119,6 +160,7 @@ static void check_dsdot(void)
 
 int main(void)
 {
+    for (int cj = 0; cj <= SB_IS_COMPLEX; cj++) check_dot_kernel_lengths(cj);
     for (int cj = 0; cj <= SB_IS_COMPLEX; cj++)
         for (int api = 0; api < 2; api++) {
             for (int s = 0; s < sbt_num_small_sizes; s++)

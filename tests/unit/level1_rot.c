@@ -188,13 +188,8 @@ static void check_rot_kernel_lengths(void)
         blas_int n = k <= L1_KMAX_SMALL ? k : l1_kernel_long[k - L1_KMAX_SMALL - 1], one = 1;
         for (int off = 0; off < 4; off++)
             for (int special = 0; special < 2; special++) {
-                l1_uvec x = l1_uvec_new(n, off), y = l1_uvec_new(n, (off + 1) % 4);
-                if (special) {
-                    for (blas_int i = 0; i < n; i += 3) x.v[i] = (sb_t)INFINITY;
-                    for (blas_int i = 1; i < n; i += 3) y.v[i] = (sb_t)NAN;
-                    l1_uvec_keep(&x);
-                    l1_uvec_keep(&y);
-                }
+                l1_uvec x, y;
+                l1_uvec_pair(n, off, special, &x, &y);
                 sb_r c = (sb_r)sbt_rand(), s = (sb_r)sbt_rand();
                 F77_ROT(&n, x.v, &one, y.v, &one, &c, &s);
                 const sb_t cc = c, sc = s; /* complex: (c, 0), (s, 0) */

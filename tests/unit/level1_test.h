@@ -127,12 +127,28 @@ static inline l1_uvec l1_uvec_new(blas_int n, int off)
 static inline sb_t l1_uvec_orig(const l1_uvec *u, blas_int i) { return u->copy[(u->v - u->buf) + i]; }
 static inline void l1_uvec_keep(l1_uvec *u) { memcpy(u->copy, u->buf, u->total * sizeof(sb_t)); }
 
+/* the whole buffer (elements and guards) is as filled: for read-only operands */
+static inline int l1_uvec_unchanged(const l1_uvec *u) { return memcmp(u->buf, u->copy, u->total * sizeof(sb_t)) == 0; }
+
 /* nothing outside v[0 .. n) changed */
 static inline int l1_uvec_guards_intact(const l1_uvec *u)
 {
     size_t lo = (size_t)(u->v - u->buf), hi = lo + (size_t)u->n;
     return memcmp(u->buf, u->copy, lo * sizeof(sb_t)) == 0 &&
            memcmp(u->buf + hi, u->copy + hi, (u->total - hi) * sizeof(sb_t)) == 0;
+}
+
+/* the x and y of a two-vector kernel check: at offsets off and (off + 1) % 4; with special, Inf
+ * at every third element of x (from 0) and NaN at every third of y (from 1), kept as filled */
+static inline void l1_uvec_pair(blas_int n, int off, int special, l1_uvec *x, l1_uvec *y)
+{
+    *x = l1_uvec_new(n, off);
+    *y = l1_uvec_new(n, (off + 1) % 4);
+    if (!special) return;
+    for (blas_int i = 0; i < n; i += 3) x->v[i] = (sb_t)INFINITY;
+    for (blas_int i = 1; i < n; i += 3) y->v[i] = (sb_t)NAN;
+    l1_uvec_keep(x);
+    l1_uvec_keep(y);
 }
 
 static inline void l1_uvec_free(l1_uvec *u)
@@ -142,10 +158,10 @@ static inline void l1_uvec_free(l1_uvec *u)
 }
 
 /* Lengths for the vector kernels: every length to 70 (vector widths 2..16 elements, unrolled by
- * up to 4, and the tails), then a few hundred. */
+ * up to 4, and the tails), then a few hundred (127..129: eight vectors of 16 floats, +-1). */
 #define L1_KMAX_SMALL 70
-static const int l1_kernel_long[] = {100, 257, 511};
-#define L1_NKLONG 3
+static const int l1_kernel_long[] = {100, 127, 128, 129, 257, 511};
+#define L1_NKLONG 6
 
 /* The increments every test walks: unit, strided, negative. */
 static const blas_int l1_incs[] = {1, 2, -1, -3};

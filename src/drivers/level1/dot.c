@@ -34,7 +34,8 @@ static void dot_chunk(void *v, blas_int c, int slot)
     j->part[slot] = SB_NAME(dot_part)(len, j->x + i * j->incx, j->incx, j->y + i * j->incy, j->incy, j->conjx);
 }
 
-sb_t SB_NAME(dot)(blas_int n, const sb_t *x, blas_int incx, const sb_t *y, blas_int incy, int conjx)
+static __attribute__((noinline)) sb_t dot_chunked(blas_int n, const sb_t *x, blas_int incx, const sb_t *y,
+                                                   blas_int incy, int conjx)
 {
     x += sb_vstart(n, incx);
     y += sb_vstart(n, incy);
@@ -57,6 +58,14 @@ sb_t SB_NAME(dot)(blas_int n, const sb_t *x, blas_int incx, const sb_t *y, blas_
         for (int s = 0; s < nb; s++) sum += part[s];
     }
     return sum;
+}
+
+sb_t SB_NAME(dot)(blas_int n, const sb_t *x, blas_int incx, const sb_t *y, blas_int incy, int conjx)
+{
+    /* one unit-stride chunk (LAPACK's usual call) without the chunked driver's frame: the
+     * kernel's partial added to the same zero (0 + (-0) is +0, as the chunked sum gives) */
+    if (n <= SB_L1_CHUNK && incx == 1 && incy == 1) return (sb_t)0 + SB_NAME(dot_kernel)()(n, x, y, conjx);
+    return dot_chunked(n, x, incx, y, incy, conjx);
 }
 
 #if defined(SB_PREC_S)

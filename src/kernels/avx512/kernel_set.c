@@ -1,8 +1,8 @@
 /* The AVX-512 kernel set (F/DQ/BW/VL), one part per precision (kernels.h). Its own: the gemm
  * microkernels with register blocks for 32 zmm registers, the trsm tile kernel on them, the
  * unpacked small gemm, and gemv and symv (LAPACK's reductions run them on matrices in L2/L3,
- * where the width of the vectors shows), the level-1 loops scal, swap, rot and asum, and the
- * complex gemv N, and the packing of op(A) transposed (zmm transposes). Taken from the AVX2 set,
+ * where the width of the vectors shows), the level-1 loops axpy, dot, scal, swap, rot and asum,
+ * and the complex gemv N, and the packing of op(A) transposed (zmm transposes). Taken from the AVX2 set,
  * which every AVX-512 CPU runs: the rest of the packing (it serves
  * any register block) and the other level-1 loops. */
 #include "kernels/kernels.h"
@@ -29,8 +29,8 @@ const SB_CAT3(sb_, SB_P, _kernel_set_t) SB_NAME(kernel_set_avx512) = {
 #else
     .hemv = SB_NAME(hemv_avx512),
 #endif
-    .axpy = SB_NAME(axpy_avx2),
-    .dot = SB_NAME(dot_avx2),
+    .axpy = SB_NAME(axpy_avx512),
+    .dot = SB_NAME(dot_avx512),
     .scal = SB_NAME(scal_avx512),
     .swap = SB_NAME(swap_avx512),
     .rot = SB_NAME(rot_avx512),

@@ -6,19 +6,7 @@
 #include "kernels/kernels.h"
 
 #include "common/precision.h"
-#include "kernels/avx512/vec_avx512.h"
-
-#if SB_IS_DOUBLE
-#define V_MUL(a, b) _mm512_mul_pd((a), (b))
-#define V_SUB(a, b) _mm512_sub_pd((a), (b))
-#define V_ALT(a) _mm512_setr_pd(-(a), (a), -(a), (a), -(a), (a), -(a), (a))
-#else
-#define V_MUL(a, b) _mm512_mul_ps((a), (b))
-#define V_SUB(a, b) _mm512_sub_ps((a), (b))
-#define V_ALT(a)                                                                                       \
-    _mm512_setr_ps(-(a), (a), -(a), (a), -(a), (a), -(a), (a), -(a), (a), -(a), (a), -(a), (a), -(a), (a))
-#endif
-#define NO_CONTRACT __attribute__((optimize("fp-contract=off")))
+#include "kernels/avx512/vec_level1_avx512.h"
 
 #define SCAL_KERNEL SB_NAME(scal_avx512)
 #define SWAP_KERNEL SB_NAME(swap_avx512)
