@@ -287,10 +287,11 @@ int main(void)
 #endif
 #if SB_IS_COMPLEX
     /* the complex axpy-form kernel (N, and R through row-major ConjTrans): row counts around the
-     * vector widths (2..8 complex per vector, two vectors per step) and their tails, column
+     * vector widths (2..8 complex per vector, 4 or 8 vectors per step, then 4, 2, 1 and the
+     * masked tail: 63 and 127 take every one of these in each set) and their tails, column
      * counts around its groups of 8, 4 and 1, strided and unit y */
-    static const int kms[] = {15, 16, 17, 31, 33, 47, 65}, kns[] = {1, 3, 4, 8, 9, 17};
-    for (int a = 0; a < 7; a++)
+    static const int kms[] = {15, 16, 17, 31, 33, 47, 63, 65, 127}, kns[] = {1, 3, 4, 8, 9, 17};
+    for (int a = 0; a < 9; a++)
         for (int b = 0; b < 6; b++) {
             run_one(API_F77, 0, kms[a], kns[b], -1, -1, b % 2, 1, (a + b) % 3 ? 1 : -2, 0);
             run_one(API_ROW, 2, kns[b], kms[a], -1, -1, a % 2, -1, (a + b) % 3 ? 1 : 2, 0);

@@ -8,6 +8,7 @@
 
 #if SB_IS_COMPLEX
 
+#include "kernels/avx2/complex_sse.h"
 #include "kernels/avx2/vec_level1_avx2.h"
 
 #if SB_IS_DOUBLE

@@ -10,6 +10,7 @@
 
 #if SB_IS_COMPLEX
 
+#include "kernels/avx2/complex_sse.h"
 #include "kernels/avx512/vec_avx512.h"
 
 #if SB_IS_DOUBLE

@@ -3,8 +3,7 @@
  * (reals per vector), V_ZERO, V_LOAD, V_FMA(a, b, c) (a*b + c, fused), V_ADD, V_SUB, MASK_T,
  * V_MASK(r) (the first r < W lanes), V_MASKLOAD(p, k) (the other lanes zero), V_SWAP_PAIRS (lanes
  * 2k and 2k+1 exchanged), V_BLEND_ODD(a, b) (the even lanes of a, the odd ones of b), C_HSUM(v)
- * (the W/2 complex lanes (re, im) of v summed by halves into the low two lanes of an SSE
- * vector), V_PIN, U (vector pairs of accumulators per column: 1 or 2) and GEMV_TC_KERNEL (the
+ * (the W/2 complex lanes (re, im) of v summed by halves into a CQ, avx2/complex_sse.h), V_PIN, U (vector pairs of accumulators per column: 1 or 2) and GEMV_TC_KERNEL (the
  * name).
  * On the 2m interleaved reals of a column a and of x: P accumulates a*x lane by lane (ar*xr,
  * ai*xi) and Q accumulates a*swap(x) (ar*xi, ai*xr), with FMA. With U = 2, the pair (P0, Q0)
@@ -13,38 +12,15 @@
  * < W reals go as a masked (zero-filled) vector to the last pair. Then P = P0 + P1, Q = Q0 + Q1
  * (U = 2), the real lanes of the column's vector are Pe - Po (conj: Pe + Po, e and o the even and
  * odd lanes of a pair), the imaginary ones Qo + Qe (conj: Qe - Qo), its complex lanes summed by
- * halves into s, and y(j) := y(j) + alpha*s (C's product without FMA, then the add; the
- * functions are compiled without contraction, the loop's FMAs are written out). Four columns
+ * halves into s, and y(j) := y(j) + alpha*s (C's product without FMA, then the add:
+ * complex_sse.h). Four columns
  * share each load of x; the scheme depends only on m (and on W and U: the sets may differ in the
  * last bits), never on the grouping of the columns, so any split of the columns gives the same
  * bits. */
 #if SB_IS_COMPLEX
 
-/* no a*b + c contracted into an FMA: the product alpha*s is C's; the loop's FMAs are written out */
-#define NO_CONTRACT_INLINE static inline __attribute__((always_inline, optimize("fp-contract=off")))
-
-/* y := y + alpha*s on the complex s in the low lanes of q, as C computes it without FMA
- * (-fcx-fortran-rules: (ar*sr - ai*si, ar*si + ai*sr), every product and sum rounded, then the
- * add), in registers: a call of a plain C product costs store-forwarding stalls per column. */
-#if SB_IS_DOUBLE
-NO_CONTRACT_INLINE void y_add_times(sb_t *y, sb_t alpha, __m128d q)
-{
-    __m128d t = _mm_addsub_pd(_mm_mul_pd(_mm_set1_pd(sb_creal(alpha)), q),
-                              _mm_mul_pd(_mm_set1_pd(sb_cimag(alpha)), _mm_shuffle_pd(q, q, 1)));
-    _mm_storeu_pd((double *)y, _mm_add_pd(_mm_loadu_pd((const double *)y), t));
-}
-#else
-NO_CONTRACT_INLINE void y_add_times(sb_t *y, sb_t alpha, __m128 q)
-{
-    __m128 t = _mm_addsub_ps(_mm_mul_ps(_mm_set1_ps(sb_creal(alpha)), q),
-                             _mm_mul_ps(_mm_set1_ps(sb_cimag(alpha)), _mm_shuffle_ps(q, q, 0xB1)));
-    __m128 yv = _mm_castpd_ps(_mm_load_sd((const double *)y));
-    _mm_store_sd((double *)y, _mm_castps_pd(_mm_add_ps(yv, t)));
-}
-#endif
-
 /* NC (1 or 4) columns from a, lda apart */
-NO_CONTRACT_INLINE void ccols(const int NC, int conja, blas_int m, sb_t alpha, const sb_t *a, blas_int lda,
+SB_NO_CONTRACT_INLINE void ccols(const int NC, int conja, blas_int m, sb_t alpha, const sb_t *a, blas_int lda,
                               const sb_t *x, sb_t *y, blas_int incy)
 {
     VT p[U][4], q[U][4];
@@ -102,13 +78,12 @@ NO_CONTRACT_INLINE void ccols(const int NC, int conja, blas_int m, sb_t alpha, c
         VT v = conja ? V_BLEND_ODD(V_ADD(pc, V_SWAP_PAIRS(pc)), V_SUB(V_SWAP_PAIRS(qc), qc))
                      : V_BLEND_ODD(V_SUB(pc, V_SWAP_PAIRS(pc)), V_ADD(qc, V_SWAP_PAIRS(qc)));
         sb_t *yc = y + (ptrdiff_t)c * incy;
-        y_add_times(yc, alpha, C_HSUM(v));
+        cq_store(yc, cq_add(cq_load(yc), cq_mul(alpha, C_HSUM(v))));
     }
 }
 
-__attribute__((optimize("fp-contract=off"))) void GEMV_TC_KERNEL(int conja, blas_int m, blas_int n, sb_t alpha,
-                                                                 const sb_t *a, blas_int lda, const sb_t *x, sb_t *y,
-                                                                 blas_int incy)
+SB_NO_CONTRACT void GEMV_TC_KERNEL(int conja, blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda,
+                                   const sb_t *x, sb_t *y, blas_int incy)
 {
     blas_int j = 0;
     for (; j + 4 <= n; j += 4)
