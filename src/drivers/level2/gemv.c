@@ -116,8 +116,8 @@ SB_L2P_INLINE void gemv_t(blas_int m, blas_int n, sb_t alpha, const sb_t *a, bla
 {
     /* the kernel table's dot-form kernel (4 columns per pass over x, fixed order per column);
      * complex in the generic set, which has none: the kernel table's dot down each column
-     * (zgemv C n = 200 was 0.21x OpenBLAS's speed with gemv_dot, 0.74x with dot per column, one
-     * thread, Xeon 6/207). A strided x (LAPACK's bidiagonal reduction passes a row of A) goes
+     * (zgemv C n = 200 was 0.21x OpenBLAS's speed with gemv_dot, 0.7x with dot per column, 1.6x
+     * with gemv_tc, one thread, Xeon 6/207). A strided x (LAPACK's bidiagonal reduction passes a row of A) goes
      * through a contiguous copy. */
 #if SB_IS_COMPLEX
     const SB_NAME(gemv_tc_fn) tc = SB_NAME(gemv_tc_kernel)();

@@ -21,7 +21,7 @@
 
 /* NC (1 or 4) columns from a, lda apart */
 SB_NO_CONTRACT_INLINE void ccols(const int NC, int conja, blas_int m, sb_t alpha, const sb_t *a, blas_int lda,
-                              const sb_t *x, sb_t *y, blas_int incy)
+                                 const sb_t *x, sb_t *y, blas_int incy)
 {
     VT p[U][4], q[U][4];
     const sb_r *col[4];
