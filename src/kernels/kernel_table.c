@@ -221,6 +221,8 @@ sb_s_nrm2_fn sb_s_nrm2_kernel(void) { return get()->s->nrm2; }
 sb_d_nrm2_fn sb_d_nrm2_kernel(void) { return get()->d->nrm2; }
 sb_c_gemv_nc_fn sb_c_gemv_nc_kernel(void) { return get()->c->gemv_nc; }
 sb_z_gemv_nc_fn sb_z_gemv_nc_kernel(void) { return get()->z->gemv_nc; }
+sb_c_gemv_tc_fn sb_c_gemv_tc_kernel(void) { return get()->c->gemv_tc; }
+sb_z_gemv_tc_fn sb_z_gemv_tc_kernel(void) { return get()->z->gemv_tc; }
 
 const char *sb_kernel_name(void) { return get()->name; }
 const char *sb_kernel_reason(void)

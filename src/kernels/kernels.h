@@ -74,7 +74,7 @@
 /* The level-1 kernels beside axpy and dot, per precision P with element type T and real type R
  * (contracts below, "level-1 unit-stride loops"); the complex precisions' asum and nrm2 entries
  * are NULL: their drivers run the real precision's kernel on the 2n interleaved reals. And the
- * complex gemv axpy form (below, "complex gemv axpy form"). */
+ * complex gemv axpy and dot forms (below, "complex gemv axpy form", "complex gemv dot form"). */
 #define SB_LEVEL1_KERNEL_TYPES_DECL(P, T, R)                                                             \
     typedef void (*sb_##P##_scal_fn)(blas_int n, T alpha, T *x);                                        \
     typedef void (*sb_##P##_swap_fn)(blas_int n, T *x, T *y);                                           \
@@ -87,7 +87,9 @@
     sb_##P##_rot_fn sb_##P##_rot_kernel(void);                                                          \
     sb_##P##_iamax_fn sb_##P##_iamax_kernel(void);                                                      \
     typedef void (*sb_##P##_gemv_nc_fn)(int conja, blas_int m, blas_int n, T alpha, const T *a,          \
-                                        blas_int lda, const T *x, blas_int incx, T *y);
+                                        blas_int lda, const T *x, blas_int incx, T *y);            \
+    typedef void (*sb_##P##_gemv_tc_fn)(int conja, blas_int m, blas_int n, T alpha, const T *a,          \
+                                        blas_int lda, const T *x, T *y, blas_int incy);
 
 SB_LEVEL1_KERNEL_TYPES_DECL(s, float, float)
 SB_LEVEL1_KERNEL_TYPES_DECL(d, double, double)
@@ -99,6 +101,8 @@ sb_s_nrm2_fn sb_s_nrm2_kernel(void);
 sb_d_nrm2_fn sb_d_nrm2_kernel(void);
 sb_c_gemv_nc_fn sb_c_gemv_nc_kernel(void); /* complex only; NULL in the generic set */
 sb_z_gemv_nc_fn sb_z_gemv_nc_kernel(void);
+sb_c_gemv_tc_fn sb_c_gemv_tc_kernel(void); /* complex only; NULL in the generic set */
+sb_z_gemv_tc_fn sb_z_gemv_tc_kernel(void);
 
 /* The kinds of kernel, per precision P with element type T. */
 #define SB_KERNEL_TYPES_DECL(P, T)                                                                       \
@@ -148,6 +152,7 @@ sb_z_gemv_nc_fn sb_z_gemv_nc_kernel(void);
         sb_##P##_asum_fn asum; /* real only */                                                           \
         sb_##P##_nrm2_fn nrm2; /* real only */                                                           \
         sb_##P##_gemv_nc_fn gemv_nc; /* complex only, may be NULL */                                     \
+        sb_##P##_gemv_tc_fn gemv_tc; /* complex only, may be NULL */                                     \
     } sb_##P##_kernel_set_t;                                                                             \
     /* What the level-3 drivers get: the chosen set's gemm kernels with the cache blocking derived   \
      * for it (kernel_table.c). */                                                                       \
@@ -242,6 +247,20 @@ typedef struct {
  * column j in increasing order, with (ar, ai) = op(a(i,j)): yr := fma(tr, ar, yr), then
  * yr := fma(-ti, ai, yr); yi := fma(tr, ai, yi), then yi := fma(ti, ar, yi): the same arithmetic
  * for every row in every set that has the kernel, so any split of the rows gives the same bits.
+ *
+ * ---- complex gemv dot form (c, z; NULL in the generic set, whose driver calls dot per column) ----
+ * gemv_tc(conja, m, n, alpha, a, lda, x, y, incy): for j < n,
+ * y[j*incy] += alpha * sum_{i<m} op(a[i + j*lda]) * x[i] (x unit stride, m >= 1), op = conj if
+ * conja. On the 2m interleaved reals of the column and of x, with W reals per vector: P sums
+ * a*x lane by lane (ar*xr, ai*xi), Q sums a*swap(x) (ar*xi, ai*xr), with FMA; avx512: two vector
+ * pairs, (P0, Q0) for the reals [i, i+W) and (P1, Q1) for [i+W, i+2W) of each block of 2W, then
+ * at most one more full vector into (P0, Q0), the last < W reals as a masked (zero-filled)
+ * vector into (P1, Q1), P = P0 + P1, Q = Q0 + Q1; avx2: one pair, every full vector then the
+ * masked tail into it. The column's vector: real lanes Pe - Po (conj: Pe + Po; e, o the even and
+ * odd lane of each pair), imaginary lanes Qo + Qe (conj: Qe - Qo); its W/2 complex lanes summed
+ * by halves into s; y(j) := y(j) + alpha*s (C's product without FMA, then the add). The order
+ * depends only on m (and the set: the sets differ in the last bits), never on n or the
+ * neighbouring columns, so any split of the columns gives the same bits.
  *
  * ---- symv, both halves of a symmetric product in one pass (real s, d) ----
  * symv(upper, n, j0, j1, a, lda, x, w): for the columns j0 <= j < j1 of the stored triangle
@@ -340,7 +359,9 @@ const char *sb_kernel_reason(void);
     sb_r SB_NAME(asum_##SET)(blas_int n, const sb_r *x);                                                \
     void SB_NAME(nrm2_##SET)(blas_int n, const sb_r *x, double acc[3]);                                 \
     void SB_NAME(gemv_nc_##SET)(int conja, blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda, \
-                                const sb_t *x, blas_int incx, sb_t *y);
+                                const sb_t *x, blas_int incx, sb_t *y);                                  \
+    void SB_NAME(gemv_tc_##SET)(int conja, blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda, \
+                                const sb_t *x, sb_t *y, blas_int incy);
 
 #if defined(SB_PREC_S) || defined(SB_PREC_D) || defined(SB_PREC_C) || defined(SB_PREC_Z)
 #include "common/precision.h"

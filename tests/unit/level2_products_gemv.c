@@ -2,8 +2,10 @@
  * mixed increments, Fortran ABI and CBLAS in both layouts, alpha = 0 (A and x all NaN, never
  * read), beta = 0 (NaN in y vanishes), beta = 1, NaN propagation as the reference, argument
  * errors with the reference parameter numbers. Storage the routine must not read (outside the
- * band) holds NaN; every input must come back unchanged, y outside its elements too. */
+ * band) holds NaN; every input must come back unchanged, y outside its elements too. Splits
+ * of the product (separate calls, threads) give the same bits. */
 #include "level2_products_test.h"
+#include "safeblas.h"
 
 static const CBLAS_TRANSPOSE cb_trans[] = {CblasNoTrans, CblasTrans, CblasConjTrans};
 static const char *const f_trans[] = {"N", "t", "C"};
@@ -132,6 +134,34 @@ static void split_identical(int op, blas_int m, blas_int n, blas_int cut)
     sbt_vec_free(&y1);
 }
 
+/* A product split over threads (op N/R by rows, T/C by columns; main sets the threshold to 0)
+ * gives the same bits at 1, 2 and 3 threads. */
+static void threads_identical(int op, blas_int m, blas_int n, blas_int incx)
+{
+    blas_int lda = m + 1, one = 1;
+    sbt_mat A = sbt_mat_new(m, n, lda);
+    blas_int lenx = op == 0 ? n : m, leny = op == 0 ? m : n;
+    sbt_vec x = sbt_vec_new(lenx, incx), y = sbt_vec_new(leny, 1);
+    sb_t *first = malloc(sizeof(sb_t) * (size_t)leny);
+    sb_t alpha = sbt_rand_elem(), beta = sbt_rand_elem();
+    static const int threads[] = {1, 2, 3};
+    for (int t = 0; t < 3; t++) {
+        memcpy(y.buf, y.copy, y.total * sizeof(sb_t));
+        safeblas_set_num_threads(threads[t]);
+        SB_F77(gemv)(f_trans[op], &m, &n, &alpha, A.a, &lda, x.v, &incx, &beta, y.v, &one);
+        if (t == 0) memcpy(first, y.v, sizeof(sb_t) * (size_t)leny);
+        else
+            CHECK(memcmp(first, y.v, sizeof(sb_t) * (size_t)leny) == 0,
+                  "gemv trans=%s m=%d n=%d incx=%d: %d threads differ from 1", f_trans[op], (int)m, (int)n, (int)incx,
+                  threads[t]);
+    }
+    safeblas_set_num_threads(0);
+    free(first);
+    sbt_mat_free(&A);
+    sbt_vec_free(&x);
+    sbt_vec_free(&y);
+}
+
 static void errors(void)
 {
     sb_t a[64], x[16], y[16], y0[16], one_ = 1, two_ = 2;
@@ -220,6 +250,9 @@ static void errors(void)
 
 int main(void)
 {
+    /* every call of at least 4096 elements may go parallel (threads_identical needs it at 1-3
+     * threads); before the first call reads it */
+    setenv("SAFEBLAS_PARALLEL_THRESHOLD", "0", 1);
     static const int sizes[] = {0, 1, 2, 3, 5, 8, 13};
     const int ns = sizeof sizes / sizeof sizes[0];
     for (int api = 0; api < 3; api++)
@@ -254,22 +287,41 @@ int main(void)
 #endif
 #if SB_IS_COMPLEX
     /* the complex axpy-form kernel (N, and R through row-major ConjTrans): row counts around the
-     * vector widths (2..8 complex per vector, two vectors per step) and their tails, column
+     * vector widths (2..8 complex per vector, 4 or 8 vectors per step, then 4, 2, 1 and the
+     * masked tail: 63 and 127 take every one of these in each set) and their tails, column
      * counts around its groups of 8, 4 and 1, strided and unit y */
-    static const int kms[] = {15, 16, 17, 31, 33, 47, 65}, kns[] = {1, 3, 4, 8, 9, 17};
-    for (int a = 0; a < 7; a++)
+    static const int kms[] = {15, 16, 17, 31, 33, 47, 63, 65, 127}, kns[] = {1, 3, 4, 8, 9, 17};
+    for (int a = 0; a < 9; a++)
         for (int b = 0; b < 6; b++) {
             run_one(API_F77, 0, kms[a], kns[b], -1, -1, b % 2, 1, (a + b) % 3 ? 1 : -2, 0);
             run_one(API_ROW, 2, kns[b], kms[a], -1, -1, a % 2, -1, (a + b) % 3 ? 1 : 2, 0);
         }
     split_identical(0, 67, 13, 13);
     split_identical(0, 67, 13, 33);
+    /* the complex dot-form kernel (T and C): every row count from 1 to 9 and around the vector
+     * widths (2..8 complex per vector, one or two vectors per step, then one more and a masked
+     * tail), every column count from 1 to 9 (its groups of 4 and 1), lda > m, unit, strided and
+     * negative x (copied to unit stride) and y; beta = 0 over NaN in y */
+    static const int tms[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 15, 16, 17, 23, 24, 25, 31, 32, 33};
+    static const blas_int tincs[][2] = {{1, 1}, {1, -1}, {-2, 1}, {1, 3}, {3, -2}};
+    for (int a = 0; a < (int)(sizeof tms / sizeof tms[0]); a++)
+        for (int b = 1; b <= 9; b++)
+            for (int op = 1; op <= 2; op++) {
+                int k = (a + b + op) % 5;
+                run_one(API_F77, op, tms[a], b, -1, -1, (a + b) % 3, tincs[k][0], tincs[k][1], 0);
+                if ((a + b) % 4 == 0) run_one(API_COL, op, tms[a], b, -1, -1, 2, tincs[k][0], tincs[k][1], 2);
+            }
+    for (int op = 1; op <= 2; op++) {
+        split_identical(op, 29, 9, 1); /* 29: every step of the row loop, in both sets */
+        split_identical(op, 29, 9, 5);
+    }
 #endif
     nan_propagation();
     for (int op = 0; op < 3; op++) {
         split_identical(op, 203, 157, 101);
         split_identical(op, 64, 37, 7);
         split_identical(op, 37, 64, 30);
+        threads_identical(op, 397, 401, op == 1 ? -2 : 1);
     }
     errors();
     return sbt_finish("level2_products_gemv_" SB_UPPER);

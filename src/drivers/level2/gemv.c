@@ -5,10 +5,10 @@
  * a strided y goes through a contiguous copy in chunks of 512). Complex types in the generic set,
  * which has no gemv_nc: four columns per pass over y, unit-stride y in fixed blocks of 4 rows the
  * compiler turns into vector code. op = T/C: dot
- * form with a fixed summation scheme per column: real types use the kernel table's gemv_t kernel
- * (4 columns per pass over x), complex types the kernel table's dot down each column (a strided
- * x through a contiguous copy; gemv_dot without memory for it); so every y(j) is the same
- * whichever way the columns are split.
+ * form with a fixed summation scheme per column: the kernel table's gemv_t (real) or gemv_tc
+ * (complex, T and C) kernel (4 columns per pass over x); complex types in the generic set, which
+ * has no gemv_tc, the kernel table's dot down each column (a strided x through a contiguous copy;
+ * gemv_dot without memory for it); so every y(j) is the same whichever way the columns are split.
  * Both forms give bit-identical results on any row (N) or column (T) sub-block, and large
  * products are split that way over threads (rows for N/R, columns for T/C). */
 #include "drivers/level2_products.h"
@@ -114,14 +114,18 @@ SB_L2P_INLINE sb_t gemv_dot(blas_int m, const sb_t *restrict a, int cj, const sb
 SB_L2P_INLINE void gemv_t(blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda, const sb_t *x,
                           blas_int incx, sb_t *y, blas_int incy, int cj)
 {
-    /* real: the kernel table's dot-form kernel (4 columns per pass over x, fixed order per
-     * column); complex: the kernel table's dot down each column (zgemv C n = 200 was 0.21x
-     * OpenBLAS's speed with gemv_dot, one thread, Xeon 6/207). A strided x (LAPACK's bidiagonal
-     * reduction passes a row of A) goes through a contiguous copy. */
+    /* the kernel table's dot-form kernel (4 columns per pass over x, fixed order per column);
+     * complex in the generic set, which has none: the kernel table's dot down each column
+     * (zgemv C n = 200 was 0.21x OpenBLAS's speed with gemv_dot, 0.7x with dot per column, 1.6x
+     * with gemv_tc, one thread, Xeon 6/207). A strided x (LAPACK's bidiagonal reduction passes a row of A) goes
+     * through a contiguous copy. */
 #if SB_IS_COMPLEX
+    const SB_NAME(gemv_tc_fn) tc = SB_NAME(gemv_tc_kernel)();
     const SB_NAME(dot_fn) dot = SB_NAME(dot_kernel)();
 #define GEMV_T_KERNEL(xu)                                                                          \
-    for (blas_int j = 0; j < n; j++) y[(ptrdiff_t)j * incy] += alpha * dot(m, a + (ptrdiff_t)j * lda, xu, cj)
+    if (tc) tc(cj, m, n, alpha, a, lda, xu, y, incy);                                              \
+    else                                                                                           \
+        for (blas_int j = 0; j < n; j++) y[(ptrdiff_t)j * incy] += alpha * dot(m, a + (ptrdiff_t)j * lda, xu, cj)
 #else
 #define GEMV_T_KERNEL(xu) SB_NAME(gemv_t_kernel)()(m, n, alpha, a, lda, xu, y, incy)
 #endif

@@ -32,5 +32,6 @@ const SB_CAT3(sb_, SB_P, _kernel_set_t) SB_NAME(kernel_set_avx2) = {
     .nrm2 = SB_NAME(nrm2_avx2),
 #else
     .gemv_nc = SB_NAME(gemv_nc_avx2),
+    .gemv_tc = SB_NAME(gemv_tc_avx2),
 #endif
 };

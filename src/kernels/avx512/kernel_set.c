@@ -2,7 +2,8 @@
  * microkernels with register blocks for 32 zmm registers, the trsm tile kernel on them, the
  * unpacked small gemm, and gemv and symv (LAPACK's reductions run them on matrices in L2/L3,
  * where the width of the vectors shows), the level-1 loops axpy, dot, scal, swap, rot and asum,
- * and the complex gemv N, and the packing of op(A) transposed (zmm transposes). Taken from the AVX2 set,
+ * the complex gemv N, T and C, and the packing of op(A) transposed (zmm transposes). Taken from
+ * the AVX2 set,
  * which every AVX-512 CPU runs: the rest of the packing (it serves
  * any register block) and the other level-1 loops. */
 #include "kernels/kernels.h"
@@ -40,5 +41,6 @@ const SB_CAT3(sb_, SB_P, _kernel_set_t) SB_NAME(kernel_set_avx512) = {
     .nrm2 = SB_NAME(nrm2_avx2),
 #else
     .gemv_nc = SB_NAME(gemv_nc_avx512),
+    .gemv_tc = SB_NAME(gemv_tc_avx512),
 #endif
 };

@@ -2,8 +2,9 @@
  * avx2 and avx512 sets: each includes it after defining, for the current real precision, VT, W
  * (reals per vector), V_LOAD, V_STORE, V_FMA(a, b, c) (a*b + c, fused), MASK_T, V_MASK(r) (the
  * first r < W lanes), V_MASKLOAD(p, k), V_MASKSTORE(p, k, v), V_PAIR(re, im) (the vector re, im,
- * re, im, ...), V_SWAP_PAIRS (lanes 2k and 2k+1 exchanged), NC_MAX (columns per pass: 4 or 8),
- * CH (rows per chunk) and GEMV_NC_KERNEL (the name).
+ * re, im, ...), V_SWAP_PAIRS (lanes 2k and 2k+1 exchanged), V_PIN, NC_MAX (columns per pass: 4 or
+ * 8), RV_MAX (vectors of y per step: 4 or 8), CH (rows per chunk) and GEMV_NC_KERNEL (the name),
+ * and avx2/complex_sse.h (alpha*x(j) as C computes it, in registers).
  * On the interleaved reals of y and of a column a, with t = alpha*x(j):
  *     y := fma(t1, a, y); y := fma(t2, swap(a), y)
  * with t1 = (tr, tr), t2 = (-ti, ti) for op(a) = a, and t1 = (tr, -tr), t2 = (ti, ti) for
@@ -11,12 +12,36 @@
  * column at a time in increasing order for every element, in a full vector or the masked tail
  * alike, so neither the vector width nor the grouping of columns changes a bit.
  * Blocking: rows in chunks of CH (y chunk stays in L1), columns in groups of NC_MAX (then 4, then
- * 1) per pass over the chunk, two vectors of y held in registers across the group's columns. */
+ * 1) per pass over the chunk, RV_MAX vectors of y (then 4, 2, 1, the masked tail) held in
+ * registers across the group's columns: each is a chain of dependent FMAs, and with two of them
+ * (cgemv N n = 200, Xeon 6/207) the FMA latency left the kernel at half OpenBLAS's speed. */
 #if SB_IS_COMPLEX
 
+/* y's RV vectors from yr += sum over c < NC, in order, of the column reals at col[c] + i with
+ * multipliers t1[c], t2[c]. Each y vector is one dependent chain of 2*NC FMAs; RV of them side by
+ * side hide the FMA latency. */
+SB_NO_CONTRACT_INLINE void crows(const int NC, const int RV, const sb_r *const *col, ptrdiff_t i, const VT *t1,
+                                 const VT *t2, sb_r *yr)
+{
+    VT yv[RV_MAX];
+#pragma GCC unroll 8
+    for (int r = 0; r < RV; r++) yv[r] = V_LOAD(yr + i + r * W);
+#pragma GCC unroll 8
+    for (int c = 0; c < NC; c++)
+#pragma GCC unroll 8
+        for (int r = 0; r < RV; r++) {
+            VT av = V_LOAD(col[c] + i + r * W);
+            V_PIN(av); /* one load for both FMAs */
+            yv[r] = V_FMA(t1[c], av, yv[r]);
+            yv[r] = V_FMA(t2[c], V_SWAP_PAIRS(av), yv[r]);
+        }
+#pragma GCC unroll 8
+    for (int r = 0; r < RV; r++) V_STORE(yr + i + r * W, yv[r]);
+}
+
 /* y(0:m) += sum over c < NC, in order, of the column a(:, c) with multipliers t1[c], t2[c] */
-static inline __attribute__((always_inline)) void ccols(const int NC, blas_int m, const sb_t *a, blas_int lda,
-                                                         const VT *t1, const VT *t2, sb_t *y)
+SB_NO_CONTRACT_INLINE void ccols(const int NC, blas_int m, const sb_t *a, blas_int lda, const VT *t1, const VT *t2,
+                                 sb_t *y)
 {
     const sb_r *col[NC_MAX];
 #pragma GCC unroll 8
@@ -24,28 +49,19 @@ static inline __attribute__((always_inline)) void ccols(const int NC, blas_int m
     sb_r *yr = (sb_r *)y;
     const ptrdiff_t mm = 2 * (ptrdiff_t)m; /* reals */
     ptrdiff_t i = 0;
-    for (; i + 2 * W <= mm; i += 2 * W) {
-        VT y0 = V_LOAD(yr + i), y1 = V_LOAD(yr + i + W);
-#pragma GCC unroll 8
-        for (int c = 0; c < NC; c++) {
-            VT a0 = V_LOAD(col[c] + i), a1 = V_LOAD(col[c] + i + W);
-            y0 = V_FMA(t1[c], a0, y0);
-            y1 = V_FMA(t1[c], a1, y1);
-            y0 = V_FMA(t2[c], V_SWAP_PAIRS(a0), y0);
-            y1 = V_FMA(t2[c], V_SWAP_PAIRS(a1), y1);
-        }
-        V_STORE(yr + i, y0);
-        V_STORE(yr + i + W, y1);
+    for (; i + RV_MAX * W <= mm; i += RV_MAX * W) crows(NC, RV_MAX, col, i, t1, t2, yr);
+    /* the rest in steps of halving width (each an element's same FMAs) */
+    if (RV_MAX > 4 && i + 4 * W <= mm) {
+        crows(NC, 4, col, i, t1, t2, yr);
+        i += 4 * W;
     }
-    for (; i + W <= mm; i += W) {
-        VT y0 = V_LOAD(yr + i);
-#pragma GCC unroll 8
-        for (int c = 0; c < NC; c++) {
-            VT a0 = V_LOAD(col[c] + i);
-            y0 = V_FMA(t1[c], a0, y0);
-            y0 = V_FMA(t2[c], V_SWAP_PAIRS(a0), y0);
-        }
-        V_STORE(yr + i, y0);
+    if (RV_MAX > 2 && i + 2 * W <= mm) {
+        crows(NC, 2, col, i, t1, t2, yr);
+        i += 2 * W;
+    }
+    if (i + W <= mm) {
+        crows(NC, 1, col, i, t1, t2, yr);
+        i += W;
     }
     if (i < mm) {
         MASK_T k = V_MASK((int)(mm - i));
@@ -60,22 +76,20 @@ static inline __attribute__((always_inline)) void ccols(const int NC, blas_int m
     }
 }
 
-/* alpha * x(j) as C computes it without FMA (the driver's loops do the same) */
-__attribute__((noinline, optimize("fp-contract=off"))) static sb_t times(sb_t alpha, sb_t x) { return alpha * x; }
-
 /* the multipliers of columns j .. j + nc - 1 */
-static inline void mults(int nc, int conja, sb_t alpha, const sb_t *x, blas_int incx, blas_int j, VT *t1, VT *t2)
+SB_NO_CONTRACT_INLINE void mults(int nc, int conja, sb_t alpha, const sb_t *x, blas_int incx, blas_int j, VT *t1,
+                                 VT *t2)
 {
     for (int c = 0; c < nc; c++) {
-        sb_t t = times(alpha, x[(ptrdiff_t)(j + c) * incx]);
-        sb_r tr = sb_creal(t), ti = sb_cimag(t);
+        CQ t = cq_mul(alpha, cq_load(x + (ptrdiff_t)(j + c) * incx)); /* alpha*x as C computes it */
+        sb_r tr = cq_re(t), ti = cq_im(t);
         t1[c] = conja ? V_PAIR(tr, -tr) : V_PAIR(tr, tr);
         t2[c] = conja ? V_PAIR(ti, ti) : V_PAIR(-ti, ti);
     }
 }
 
-void GEMV_NC_KERNEL(int conja, blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda, const sb_t *x,
-                    blas_int incx, sb_t *y)
+SB_NO_CONTRACT void GEMV_NC_KERNEL(int conja, blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda,
+                                   const sb_t *x, blas_int incx, sb_t *y)
 {
     VT t1[NC_MAX], t2[NC_MAX];
     for (blas_int r0 = 0; r0 < m; r0 += CH) {
