@@ -94,14 +94,27 @@ static inline __attribute__((always_inline)) void copy_op_a(char ta, blas_int m,
     double *d = (double *)buf;
     const blas_int w = (m + 3) / 4 * 4;
     *ld = w;
+    const size_t col = 2 * (size_t)lda; /* doubles from one column of A to the next */
     for (blas_int i0 = 0; i0 < m; i0 += 4) {
-        const double *p0 = x + 2 * i0 * lda, *p1 = x + 2 * SB_MIN(i0 + 1, m - 1) * lda,
-                     *p2 = x + 2 * SB_MIN(i0 + 2, m - 1) * lda, *p3 = x + 2 * SB_MIN(i0 + 3, m - 1) * lda;
+        /* rows by pointer steps (no multiplies before the first loads); past m, row m - 1 again */
+        const double *p0 = x + i0 * col, *p1, *p2, *p3;
+        if (i0 + 4 <= m) {
+            p1 = p0 + col;
+            p2 = p1 + col;
+            p3 = p2 + col;
+        } else {
+            p1 = x + SB_MIN(i0 + 1, m - 1) * col;
+            p2 = x + SB_MIN(i0 + 2, m - 1) * col;
+            p3 = x + SB_MIN(i0 + 3, m - 1) * col;
+        }
         for (blas_int l = 0; l < k; l++) {
-            __m512d v = _mm512_castpd128_pd512(_mm_loadu_pd(p0 + 2 * l));
-            v = _mm512_insertf64x2(v, _mm_loadu_pd(p1 + 2 * l), 1);
-            v = _mm512_insertf64x2(v, _mm_loadu_pd(p2 + 2 * l), 2);
-            v = _mm512_insertf64x2(v, _mm_loadu_pd(p3 + 2 * l), 3);
+            /* two 256-bit halves, each a load and an insert from memory (any port), then one
+             * 256-bit insert: a shorter chain than three 128-bit inserts in turn */
+            const __m256d lo = _mm256_insertf128_pd(_mm256_castpd128_pd256(_mm_loadu_pd(p0 + 2 * l)),
+                                                    _mm_loadu_pd(p1 + 2 * l), 1);
+            const __m256d hi = _mm256_insertf128_pd(_mm256_castpd128_pd256(_mm_loadu_pd(p2 + 2 * l)),
+                                                    _mm_loadu_pd(p3 + 2 * l), 1);
+            const __m512d v = _mm512_insertf64x4(_mm512_castpd256_pd512(lo), hi, 1);
             _mm512_storeu_pd(d + 2 * (l * w + i0), _mm512_xor_pd(v, flip));
         }
     }
@@ -236,6 +249,16 @@ static inline __attribute__((always_inline)) void copy_op_a(char ta, blas_int m,
     if (ta == 'C') flip = _mm512_castsi512_pd(_mm512_set1_epi64((long long)(1ULL << 63)));
 #endif
     /* whole tiles (n = 8, 16) with their masks and rows known here */
+#if !SB_IS_DOUBLE && !SB_IS_COMPLEX
+    if (m == UW && k == UW) { /* float, n = 16: no masks, a quarter of the shuffles done by loads */
+        zvec v[UW];
+        load_transpose16(x, lda, v);
+#pragma GCC unroll 16
+        for (int q = 0; q < UW; q++) Z_STORE(d + q * UW, v[q]);
+        *ld = UW;
+        return;
+    }
+#endif
     if (m == UW && k == UW) *ld = copy_tiles(x, lda, UW, UW, d, flip);
     else if (SB_SMALL_T_MAX >= 2 * UW && m == 2 * UW && k == 2 * UW) *ld = copy_tiles(x, lda, 2 * UW, 2 * UW, d, flip);
     else *ld = copy_tiles(x, lda, m, k, d, flip);

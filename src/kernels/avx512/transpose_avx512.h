@@ -66,6 +66,44 @@ static inline __attribute__((always_inline)) void transpose16(__m512 v[16])
 }
 #endif
 
+#if defined(SB_PREC_S)
+/* v[q] := element q of rows 0..15 at x, x + ld, ... (a 16x16 transpose of floats, all of them
+ * whole in memory): rows i and i + 8 of each half put side by side by their loads (an insert
+ * from memory runs on port 0 or 5, a register shuffle only on 5), then 8x8 transposes within
+ * the 256-bit halves: 48 shuffles instead of 64 (the copy of op(A) at n = 16 waits on port 5) */
+static inline __attribute__((always_inline)) void load_transpose16(const float *x, blas_int ld, __m512 v[16])
+{
+    const __m512i lo = _mm512_setr_epi32(0, 1, 2, 3, 16, 17, 18, 19, 8, 9, 10, 11, 24, 25, 26, 27),
+                  hi = _mm512_setr_epi32(4, 5, 6, 7, 20, 21, 22, 23, 12, 13, 14, 15, 28, 29, 30, 31);
+#pragma GCC unroll 2
+    for (int h = 0; h < 2; h++) { /* elements 8h..8h+7 */
+        __m512 u[8], t[8];
+#pragma GCC unroll 8
+        for (int i = 0; i < 8; i++) /* 128-bit lanes: row i elements 0-3, 4-7, row i + 8 the same */
+            u[i] = _mm512_insertf32x8(_mm512_castps256_ps512(_mm256_loadu_ps(x + i * ld + 8 * h)),
+                                      _mm256_loadu_ps(x + (i + 8) * ld + 8 * h), 1);
+#pragma GCC unroll 8
+        for (int i = 0; i < 4; i++) { /* rows 2i, 2i+1 interleaved */
+            t[2 * i] = _mm512_unpacklo_ps(u[2 * i], u[2 * i + 1]);
+            t[2 * i + 1] = _mm512_unpackhi_ps(u[2 * i], u[2 * i + 1]);
+        }
+#pragma GCC unroll 8
+        for (int g = 0; g < 2; g++) { /* rows 4g..4g+3 (and 8 more) of one element in each lane */
+            u[4 * g] = _mm512_shuffle_ps(t[4 * g], t[4 * g + 2], 0x44);
+            u[4 * g + 1] = _mm512_shuffle_ps(t[4 * g], t[4 * g + 2], 0xEE);
+            u[4 * g + 2] = _mm512_shuffle_ps(t[4 * g + 1], t[4 * g + 3], 0x44);
+            u[4 * g + 3] = _mm512_shuffle_ps(t[4 * g + 1], t[4 * g + 3], 0xEE);
+        }
+        /* u[e] lanes: rows 0-3 element e, rows 0-3 element 4 + e, rows 8-11 e, 8-11 4 + e; u[4 + e] rows 4-7, 12-15 */
+#pragma GCC unroll 8
+        for (int e = 0; e < 4; e++) {
+            v[8 * h + e] = _mm512_permutex2var_ps(u[e], lo, u[4 + e]);
+            v[8 * h + 4 + e] = _mm512_permutex2var_ps(u[e], hi, u[4 + e]);
+        }
+    }
+}
+#endif
+
 #if defined(SB_PREC_D) || defined(SB_PREC_C)
 /* v[q] := element q of each of v[0..3] (a 4x4 transpose of 64-bit units in ymm registers) */
 static inline __attribute__((always_inline)) void transpose4_ymm(__m256d v[4])
