@@ -221,9 +221,42 @@ static inline __attribute__((always_inline)) blas_int copy_tiles(const unit_t *x
     return w;
 }
 
+#if !SB_IS_DOUBLE && !SB_IS_COMPLEX
+/* float, m and k up to 4: one xmm tile into d (leading dimension UW) */
+static inline __attribute__((always_inline)) void copy_xmm_tile(blas_int m, blas_int k, const float *x, blas_int lda,
+                                                                float *d)
+{
+    __m128 v[4];
+    const __mmask8 km = (__mmask8)((1u << k) - 1u);
+#pragma GCC unroll 4
+    for (int i = 0; i < 4; i++) v[i] = _mm_maskz_loadu_ps(i < m ? km : 0, x + (i < m ? i : 0) * lda);
+    transpose4_xmm(v);
+#pragma GCC unroll 4
+    for (int q = 0; q < 4; q++) Z_STORE(d + q * UW, _mm512_castps128_ps512(v[q]));
+}
+#endif
+
+/* m and k up to HW: one ymm tile into d (leading dimension UW) */
+static inline __attribute__((always_inline)) void copy_ymm_tile(char ta, blas_int m, blas_int k, const unit_t *x,
+                                                                blas_int lda, unit_t *d)
+{
+    yvec v[HW], flip = Y_ZERO();
+#if SB_IS_COMPLEX
+    if (ta == 'C') flip = _mm256_castsi256_pd(_mm256_set1_epi64x((long long)(1ULL << 63)));
+#else
+    (void)ta;
+#endif
+    const umask km = (umask)((1u << k) - 1u);
+#pragma GCC unroll 8
+    for (int i = 0; i < HW; i++) v[i] = Y_MASKLOAD(x + (i < m ? i : 0) * lda, i < m ? km : 0);
+    Y_TRANSPOSE(v);
+#pragma GCC unroll 8
+    for (int q = 0; q < HW; q++) Z_STORE(d + q * UW, Z_WIDEN(Y_XOR(v[q], flip)));
+}
+
 /* op(A) (m x k) into buf with leading dimension *ld, a multiple of the tile's height: m and k up
  * to HW in one ymm tile, else up to 2 x 2 zmm tiles of UW x UW (whole tiles stored: buf holds
- * 2 UW x 2 UW units) */
+ * 2 UW x 2 UW units). A whole small tile is copied with its size known (masks and rows folded). */
 static inline __attribute__((always_inline)) void copy_op_a(char ta, blas_int m, blas_int k, const sb_t *a,
                                                             blas_int lda, sb_t *buf, blas_int *ld)
 {
@@ -231,29 +264,16 @@ static inline __attribute__((always_inline)) void copy_op_a(char ta, blas_int m,
     unit_t *d = (unit_t *)buf;
 #if !SB_IS_DOUBLE && !SB_IS_COMPLEX
     if (m <= 4 && k <= 4) { /* float, n = 4: one xmm tile */
-        __m128 v[4];
-        const __mmask8 km = (__mmask8)((1u << k) - 1u);
         *ld = UW;
-#pragma GCC unroll 4
-        for (int i = 0; i < 4; i++) v[i] = _mm_maskz_loadu_ps(i < m ? km : 0, x + (i < m ? i : 0) * lda);
-        transpose4_xmm(v);
-#pragma GCC unroll 4
-        for (int q = 0; q < 4; q++) Z_STORE(d + q * UW, _mm512_castps128_ps512(v[q]));
+        if (m == 4 && k == 4) copy_xmm_tile(4, 4, x, lda, d);
+        else copy_xmm_tile(m, k, x, lda, d);
         return;
     }
 #endif
     if (m <= HW && k <= HW) {
-        yvec v[HW], flip = Y_ZERO();
-#if SB_IS_COMPLEX
-        if (ta == 'C') flip = _mm256_castsi256_pd(_mm256_set1_epi64x((long long)(1ULL << 63)));
-#endif
-        const umask km = (umask)((1u << k) - 1u);
         *ld = UW;
-#pragma GCC unroll 8
-        for (int i = 0; i < HW; i++) v[i] = Y_MASKLOAD(x + (i < m ? i : 0) * lda, i < m ? km : 0);
-        Y_TRANSPOSE(v);
-#pragma GCC unroll 8
-        for (int q = 0; q < HW; q++) Z_STORE(d + q * UW, Z_WIDEN(Y_XOR(v[q], flip)));
+        if (m == HW && k == HW) copy_ymm_tile(ta, HW, HW, x, lda, d);
+        else copy_ymm_tile(ta, m, k, x, lda, d);
         return;
     }
     zvec flip = Z_ZERO();
