@@ -74,6 +74,11 @@ void dtrmm_(const char *side, const char *uplo, const char *transa, const char *
             const blas_int *n, const double *alpha, const double *a, const blas_int *lda, double *b,
             const blas_int *ldb, size_t, size_t, size_t, size_t);
 double ddot_(const blas_int *n, const double *x, const blas_int *incx, const double *y, const blas_int *incy);
+void daxpy_(const blas_int *n, const double *alpha, const double *x, const blas_int *incx, double *y,
+            const blas_int *incy);
+void dswap_(const blas_int *n, double *x, const blas_int *incx, double *y, const blas_int *incy);
+void dscal_(const blas_int *n, const double *alpha, double *x, const blas_int *incx);
+void dcopy_(const blas_int *n, const double *x, const blas_int *incx, double *y, const blas_int *incy);
 
 /* ---- watchdog ---- */
 static const char *volatile tt_case = "start";

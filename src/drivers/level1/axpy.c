@@ -37,5 +37,5 @@ void SB_NAME(axpy)(blas_int n, sb_t alpha, const sb_t *x, blas_int incx, sb_t *y
         return;
     }
     axpy_job j = {alpha, x, y, incx, incy};
-    sb_l1_run_ranges(n, SB_L1_W_UPD, axpy_range, &j);
+    sb_l1_run_ranges(n, SB_L1_W_UPD, axpy_range, &j, sb_l1_vector(y, n, incy), NULL);
 }

@@ -52,5 +52,5 @@ void SB_NAME(copy)(blas_int n, const sb_t *x, blas_int incx, sb_t *y, blas_int i
         return;
     }
     copy_job j = {x, y, incx, incy};
-    sb_l1_run_ranges(n, SB_L1_W_UPD, copy_range, &j);
+    sb_l1_run_ranges(n, SB_L1_W_UPD, copy_range, &j, sb_l1_vector(y, n, incy), NULL);
 }

@@ -71,7 +71,7 @@ void SB_NAME(scal)(blas_int n, sb_t alpha, sb_t *x, blas_int incx)
         return;
     }
     scal_job j = {alpha, x, incx};
-    sb_l1_run_ranges(n, SB_L1_W_UPD, scal_range, &j);
+    sb_l1_run_ranges(n, SB_L1_W_UPD, scal_range, &j, sb_l1_vector(x, n, incx), NULL);
 }
 
 #if SB_IS_COMPLEX
@@ -94,6 +94,6 @@ void SB_NAME(rscal)(blas_int n, sb_r alpha, sb_t *x, blas_int incx)
         return;
     }
     rscal_job j = {alpha, x, incx};
-    sb_l1_run_ranges(n, SB_L1_W_UPD, rscal_range, &j);
+    sb_l1_run_ranges(n, SB_L1_W_UPD, rscal_range, &j, sb_l1_vector(x, n, incx), NULL);
 }
 #endif

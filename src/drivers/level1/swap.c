@@ -36,5 +36,6 @@ void SB_NAME(swap)(blas_int n, sb_t *x, blas_int incx, sb_t *y, blas_int incy)
         return;
     }
     swap_job j = {x, y, incx, incy};
-    sb_l1_run_ranges(n, SB_L1_W_UPD, swap_range, &j);
+    sb_output xo = sb_l1_vector(x, n, incx);
+    sb_l1_run_ranges(n, SB_L1_W_UPD, swap_range, &j, sb_l1_vector(y, n, incy), &xo);
 }
