@@ -50,6 +50,25 @@ void SB_NAME(gemm_block)(char ta, char tb, blas_int m, blas_int n, blas_int k, s
                          blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc,
                          const sb_l3_tri *tri);
 
+/* A second product for the same block: C := alpha*op(A)*op(B) + alpha2*op(A2)*op(B2) + beta*C,
+ * op(A2) and op(B2) with the transposes and shapes of op(A) and op(B) (syr2k/her2k: op(B)*op(A)'
+ * after op(A)*op(B)'). */
+typedef struct {
+    sb_t alpha;
+    const sb_t *a, *b;
+    blas_int lda, ldb;
+} SB_NAME(l3_second);
+#define sb_l3_second SB_NAME(l3_second)
+
+/* gemm_block with a second product (second may be NULL): for every step of k, each column of
+ * tiles of a packed block gets the first product's terms and then the second's while it is in
+ * cache, so C is read from memory and written back once per step instead of once per product.
+ * Where k fits one step (k <= the kernel set's KC), the bits are those of the two products done
+ * one after the other; beyond, the sums go step by step (first, second, first, ...). */
+void SB_NAME(gemm_block_pair)(char ta, char tb, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
+                              blas_int lda, const sb_t *b, blas_int ldb, const sb_l3_second *second, sb_t beta,
+                              sb_t *c, blas_int ldc, const sb_l3_tri *tri);
+
 /* A symmetric or hermitian operand of the gemm loops given by its stored triangle (symm/hemm),
  * so it is packed straight from the triangle, never expanded: the full matrix's element (i, j)
  * is a[i + j*lda] where the triangle `uplo` holds it, else a[j + i*lda], conjugated if herm;
@@ -126,6 +145,12 @@ void SB_NAME(gemmt)(char uplo, char transa, char transb, blas_int n, blas_int k,
  * her2k). The engine of syrk/herk and syr2k/her2k. */
 void SB_NAME(gemmt_ex)(char uplo, int herm, char transa, char transb, blas_int n, blas_int k, sb_t alpha,
                        const sb_t *a, blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc);
+
+/* gemmt_ex with a second product in the same pass (gemm_block_pair; second may be NULL):
+ * C := alpha*op(A)*op(B) + second->alpha*op(A2)*op(B2) + beta*C on the triangle (syr2k/her2k). */
+void SB_NAME(gemmt_pair)(char uplo, int herm, char transa, char transb, blas_int n, blas_int k, sb_t alpha,
+                         const sb_t *a, blas_int lda, const sb_t *b, blas_int ldb, const sb_l3_second *second,
+                         sb_t beta, sb_t *c, blas_int ldc);
 
 /* B := alpha*op(A) out of place (A rows x cols as stored, column-major; B is op(A)'s shape),
  * trans 'N', 'T', 'C' or 'R'. Used by ?omatcopy/?imatcopy. */

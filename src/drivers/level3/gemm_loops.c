@@ -103,13 +103,30 @@ void SB_NAME(gemm_simple)(char ta, char tb, blas_int m, blas_int n, blas_int k, 
     }
 }
 
+/* The packed operands of one step of k: one product, or two (gemm_block_pair). alpha: as the
+ * microkernel takes it (1 where alpha went into the packed B). */
+typedef struct {
+    int np;
+    sb_t alpha[2];
+    const sb_t *a[2], *b[2];
+} step_products;
+
+/* Product q's terms into tile (ir, jr) of the packed block: C := beta*C + ... for the first, C + ...
+ * for the second (which always follows the first). */
+static inline void tile_product(const sb_gemm_kernels_t *kt, const step_products *sp, int q, blas_int kc, blas_int ir,
+                                blas_int jr, sb_t beta, sb_t *c, blas_int ldc, blas_int mr, blas_int nr)
+{
+    kt->ukr(kc, sp->alpha[q], sp->a[q] + (size_t)ir * kc, sp->b[q] + (size_t)jr * kc, q == 0 ? beta : (sb_t)1, c, ldc,
+            mr, nr);
+}
+
 /* One tile that meets the diagonal: e0 = i0 - j0 - off for its first entry. The tile is computed
  * on a copy (owned entries of C, zeros elsewhere) and only the owned entries are written back.
  * Column j owns one run of rows, [lo, hi): e = e0 + i - j <= 0 for 'U', >= 0 for 'L'; copying
  * runs instead of testing every entry keeps these tiles cheap (they are most of syrk's work in
  * a small potrf: 12% of numpy's cholesky at n = 200 went to the element-wise copies). */
-static void tile_diag(const sb_gemm_kernels_t *kt, const sb_l3_tri *tri, blas_int kc, sb_t alpha, const sb_t *ap,
-                      const sb_t *bp, sb_t beta, sb_t *c, blas_int ldc, blas_int e0, blas_int mr, blas_int nr)
+static void tile_diag(const sb_gemm_kernels_t *kt, const sb_l3_tri *tri, const step_products *sp, blas_int kc,
+                      blas_int ir, blas_int jr, sb_t beta, sb_t *c, blas_int ldc, blas_int e0, blas_int mr, blas_int nr)
 {
     _Alignas(64) sb_t t[TILE_MAX];
     const blas_int MR = kt->mr;
@@ -129,7 +146,7 @@ static void tile_diag(const sb_gemm_kernels_t *kt, const sb_l3_tri *tri, blas_in
             blas_int d = j - e0;
             if (tri->herm && d >= 0 && d < mr) tj[d] = sb_creal(tj[d]);
         }
-    kt->ukr(kc, alpha, ap, bp, beta, t, MR, mr, nr);
+    for (int q = 0; q < sp->np; q++) tile_product(kt, sp, q, kc, ir, jr, beta, t, MR, mr, nr);
     for (blas_int j = 0; j < nr; j++) {
         const sb_t *tj = t + j * MR;
         sb_t *cj = c + (size_t)j * ldc;
@@ -142,8 +159,7 @@ static void tile_diag(const sb_gemm_kernels_t *kt, const sb_l3_tri *tri, blas_in
 /* The jr/ir loops over the tiles of one packed mc x nc block of C whose first entry is (ic, jc)
  * in the block's coordinates, keeping to the triangle. */
 static void macro_tri(const sb_gemm_kernels_t *kt, const sb_l3_tri *tri, blas_int ic, blas_int jc, blas_int mc,
-                      blas_int nc, blas_int kc, sb_t alpha, const sb_t *abuf, const sb_t *bbuf, sb_t beta, sb_t *c,
-                      blas_int ldc)
+                      blas_int nc, blas_int kc, const step_products *sp, sb_t beta, sb_t *c, blas_int ldc)
 {
     const blas_int MR = kt->mr, NR = kt->nr;
     for (blas_int jr = 0; jr < nc; jr += NR) {
@@ -159,18 +175,18 @@ static void macro_tri(const sb_gemm_kernels_t *kt, const sb_l3_tri *tri, blas_in
             if (d > nr - 1) continue;
             ir1 = SB_MIN(mc, nr - d);
         }
-        const sb_t *bp = bbuf + (size_t)jr * kc;
         sb_t *cc = c + (size_t)jr * ldc;
-        for (blas_int ir = ir0; ir < ir1; ir += MR) {
-            blas_int mr = SB_MIN(MR, mc - ir);
-            blas_int e0 = d + ir; /* e of the tile's first entry */
-            blas_int lo = e0 - (nr - 1), hi = e0 + mr - 1;
-            int inside = tri->uplo == 'L' ? lo > 0 : hi < 0;
-            if (inside)
-                kt->ukr(kc, alpha, abuf + (size_t)ir * kc, bp, beta, cc + ir, ldc, mr, nr);
-            else if (tri->uplo == 'L' ? hi >= 0 : lo <= 0)
-                tile_diag(kt, tri, kc, alpha, abuf + (size_t)ir * kc, bp, beta, cc + ir, ldc, e0, mr, nr);
-        }
+        /* the products one after the other down the column of tiles (see gemm_packed) */
+        for (int q = 0; q < sp->np; q++)
+            for (blas_int ir = ir0; ir < ir1; ir += MR) {
+                blas_int mr = SB_MIN(MR, mc - ir);
+                blas_int e0 = d + ir; /* e of the tile's first entry */
+                blas_int lo = e0 - (nr - 1), hi = e0 + mr - 1;
+                int inside = tri->uplo == 'L' ? lo > 0 : hi < 0;
+                if (inside) tile_product(kt, sp, q, kc, ir, jr, beta, cc + ir, ldc, mr, nr);
+                else if (q == 0 && (tri->uplo == 'L' ? hi >= 0 : lo <= 0))
+                    tile_diag(kt, tri, sp, kc, ir, jr, beta, cc + ir, ldc, e0, mr, nr); /* both products */
+            }
     }
 }
 
@@ -225,18 +241,22 @@ static void pack_sym(const sb_gemm_kernels_t *kt, int is_a, const sb_l3_sym *sym
     }
 }
 
-/* The five loops with buffers owned by the caller. */
+/* The five loops with buffers owned by the caller: abuf/bbuf[1] for the second product, if any. */
 static void gemm_packed(const sb_gemm_kernels_t *kt, char ta, char tb, blas_int m, blas_int n, blas_int k,
-                        sb_t alpha, const sb_t *a, blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c,
-                        blas_int ldc, const sb_l3_tri *tri, const sb_l3_sym *sym, char sym_side, sb_t *abuf,
-                        sb_t *bbuf)
+                        sb_t alpha, const sb_t *a, blas_int lda, const sb_t *b, blas_int ldb,
+                        const sb_l3_second *second, sb_t beta, sb_t *c, blas_int ldc, const sb_l3_tri *tri,
+                        const sb_l3_sym *sym, char sym_side, sb_t *const abuf[2], sb_t *const bbuf[2])
 {
     const blas_int MR = kt->mr, NR = kt->nr, MC = kt->mc, KC = kt->kc, NC = kt->nc;
     /* alpha other than +-1 goes into the packed B (alpha*op(B), rounded once per element), so
      * the microkernel always adds the products to beta*C in order: every alpha then rounds as
      * the reference orders it, and as the small-problem kernel does */
-    const int scale_b = alpha != 1 && alpha != -1;
-    const sb_t alpha_k = scale_b ? (sb_t)1 : alpha;
+    const int np = second ? 2 : 1;
+    const sb_t alphas[2] = {alpha, second ? second->alpha : 0};
+    const sb_t *as[2] = {a, second ? second->a : NULL}, *bs[2] = {b, second ? second->b : NULL};
+    const blas_int ldas[2] = {lda, second ? second->lda : 0}, ldbs[2] = {ldb, second ? second->ldb : 0};
+    step_products sp = {np, {0, 0}, {abuf[0], abuf[1]}, {bbuf[0], bbuf[1]}};
+    for (int q = 0; q < np; q++) sp.alpha[q] = alphas[q] != 1 && alphas[q] != -1 ? (sb_t)1 : alphas[q];
     /* k in equal steps of at most KC (multiples of 8, from k alone): k = 512 with KC = 384 goes
      * as 256 + 256, not 384 + 128, whose short second step reloads and stores all of C and packs
      * B for a third of the products (Xeon 6/207, one thread, best of 9: zgemm n = 512 75.2 ->
@@ -255,57 +275,79 @@ static void gemm_packed(const sb_gemm_kernels_t *kt, char ta, char tb, blas_int 
         for (blas_int pc = 0; pc < k; pc += kstep) {
             blas_int kc = SB_MIN(kstep, k - pc);
             sb_t beta_p = pc == 0 ? beta : (sb_t)1;
-            if (sym && sym_side == 'R') pack_sym(kt, 0, sym, jc, nc, pc, kc, bbuf, (int)NR);
-            else kt->pack_b(tb, kc, nc, sb_l3_op_at(tb, b, ldb, pc, jc), ldb, bbuf, (int)NR);
-            if (scale_b)
-                for (size_t q = 0, len = (size_t)((nc + NR - 1) / NR) * NR * kc; q < len; q++) bbuf[q] = alpha * bbuf[q];
+            for (int q = 0; q < np; q++) {
+                if (sym && sym_side == 'R') pack_sym(kt, 0, sym, jc, nc, pc, kc, bbuf[q], (int)NR);
+                else kt->pack_b(tb, kc, nc, sb_l3_op_at(tb, bs[q], ldbs[q], pc, jc), ldbs[q], bbuf[q], (int)NR);
+                if (alphas[q] != 1 && alphas[q] != -1)
+                    for (size_t e = 0, len = (size_t)((nc + NR - 1) / NR) * NR * kc; e < len; e++)
+                        bbuf[q][e] = alphas[q] * bbuf[q][e];
+            }
             for (blas_int ic = i_lo; ic < i_hi; ic += MC) {
                 blas_int mc = SB_MIN(MC, i_hi - ic);
-                if (sym && sym_side == 'L') pack_sym(kt, 1, sym, ic, mc, pc, kc, abuf, (int)MR);
-                else kt->pack_a(ta, mc, kc, sb_l3_op_at(ta, a, lda, ic, pc), lda, abuf, (int)MR);
+                for (int q = 0; q < np; q++) {
+                    if (sym && sym_side == 'L') pack_sym(kt, 1, sym, ic, mc, pc, kc, abuf[q], (int)MR);
+                    else kt->pack_a(ta, mc, kc, sb_l3_op_at(ta, as[q], ldas[q], ic, pc), ldas[q], abuf[q], (int)MR);
+                }
                 sb_t *cb = c + ic + (size_t)jc * ldc;
                 if (tri) {
-                    macro_tri(kt, tri, ic, jc, mc, nc, kc, alpha_k, abuf, bbuf, beta_p, cb, ldc);
+                    macro_tri(kt, tri, ic, jc, mc, nc, kc, &sp, beta_p, cb, ldc);
                     continue;
                 }
+                /* two products: each column of tiles (mc x NR of C, in L1 or L2) gets the first
+                 * product's terms and then the second's, so each product's B sliver stays in L1
+                 * down the column as in gemm */
                 for (blas_int jr = 0; jr < nc; jr += NR) {
-                    const sb_t *bp = bbuf + (size_t)jr * kc;
                     sb_t *cc = cb + (size_t)jr * ldc;
                     blas_int nr = SB_MIN(NR, nc - jr);
-                    for (blas_int ir = 0; ir < mc; ir += MR)
-                        kt->ukr(kc, alpha_k, abuf + (size_t)ir * kc, bp, beta_p, cc + ir, ldc, SB_MIN(MR, mc - ir), nr);
+                    for (int q = 0; q < np; q++)
+                        for (blas_int ir = 0; ir < mc; ir += MR)
+                            tile_product(kt, &sp, q, kc, ir, jr, beta_p, cc + ir, ldc, SB_MIN(MR, mc - ir), nr);
                 }
             }
         }
     }
 }
 
-/* Bytes of the packing buffers for an m x n x k block: packed A (rounded up to a cache line),
- * then packed B; *abytes: where B starts. */
-static size_t packed_bytes(const sb_gemm_kernels_t *kt, blas_int m, blas_int n, blas_int k, size_t *abytes)
+/* Bytes of the packing buffers for an m x n x k block with steps of k at most kc deep: packed A
+ * (rounded up to a cache line), then packed B; *abytes: where B starts. */
+static size_t packed_bytes(const sb_gemm_kernels_t *kt, blas_int m, blas_int n, blas_int k, blas_int kc_max,
+                           size_t *abytes)
 {
     blas_int MR = kt->mr, NR = kt->nr;
-    blas_int kc = SB_MIN((blas_int)kt->kc, k);
+    blas_int kc = SB_MIN(kc_max, k);
     blas_int mc = SB_MIN((blas_int)kt->mc, (m + MR - 1) / MR * MR);
     blas_int nc = SB_MIN((blas_int)kt->nc, (n + NR - 1) / NR * NR);
     *abytes = ((size_t)mc * kc * sizeof(sb_t) + 63) / 64 * 64;
     return *abytes + (size_t)nc * kc * sizeof(sb_t);
 }
 
+void SB_NAME(gemm_block_pair)(char ta, char tb, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
+                              blas_int lda, const sb_t *b, blas_int ldb, const sb_l3_second *second, sb_t beta,
+                              sb_t *c, blas_int ldc, const sb_l3_tri *tri)
+{
+    if (m <= 0 || n <= 0) return;
+    const sb_gemm_kernels_t *kt = sb_gemm_kernels();
+    size_t abytes, bytes = packed_bytes(kt, m, n, k, kt->kc, &abytes);
+    const int np = second ? 2 : 1;
+    int owned;
+    char *ws = tri && kt->mr * kt->nr > TILE_MAX ? NULL : sb_workspace_get(np * bytes, &owned);
+    if (ws) {
+        /* [A | B] for the first product, then the same for the second */
+        sb_t *abuf[2] = {(sb_t *)ws, (sb_t *)(ws + bytes)}, *bbuf[2] = {(sb_t *)(ws + abytes), (sb_t *)(ws + bytes + abytes)};
+        gemm_packed(kt, ta, tb, m, n, k, alpha, a, lda, b, ldb, second, beta, c, ldc, tri, NULL, 0, abuf, bbuf);
+        sb_workspace_put(ws, owned);
+        return;
+    }
+    SB_NAME(gemm_simple)(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, tri);
+    if (second)
+        SB_NAME(gemm_simple)(ta, tb, m, n, k, second->alpha, second->a, second->lda, second->b, second->ldb, 1, c, ldc, tri);
+}
+
 void SB_NAME(gemm_block)(char ta, char tb, blas_int m, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
                          blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc,
                          const sb_l3_tri *tri)
 {
-    if (m <= 0 || n <= 0) return;
-    const sb_gemm_kernels_t *kt = sb_gemm_kernels();
-    size_t abytes, bytes = packed_bytes(kt, m, n, k, &abytes);
-    int owned;
-    char *ws = tri && kt->mr * kt->nr > TILE_MAX ? NULL : sb_workspace_get(bytes, &owned);
-    if (ws)
-        gemm_packed(kt, ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, tri, NULL, 0, (sb_t *)ws,
-                    (sb_t *)(ws + abytes));
-    else SB_NAME(gemm_simple)(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, tri);
-    if (ws) sb_workspace_put(ws, owned);
+    SB_NAME(gemm_block_pair)(ta, tb, m, n, k, alpha, a, lda, b, ldb, NULL, beta, c, ldc, tri);
 }
 
 void SB_NAME(gemm_block_sym)(char side, const sb_l3_sym *sym, blas_int m, blas_int n, blas_int k, sb_t alpha,
@@ -313,15 +355,15 @@ void SB_NAME(gemm_block_sym)(char side, const sb_l3_sym *sym, blas_int m, blas_i
 {
     if (m <= 0 || n <= 0) return;
     const sb_gemm_kernels_t *kt = sb_gemm_kernels();
-    size_t abytes, bytes = packed_bytes(kt, m, n, k, &abytes);
+    size_t abytes, bytes = packed_bytes(kt, m, n, k, kt->kc, &abytes);
     int owned;
     char *ws = sb_workspace_get(bytes, &owned);
     if (!ws) {
         SB_NAME(gemm_sym_simple)(side, sym, m, n, k, alpha, x, ldx, beta, c, ldc);
         return;
     }
-    gemm_packed(kt, 'N', 'N', m, n, k, alpha, x, ldx, x, ldx, beta, c, ldc, NULL, sym, side, (sb_t *)ws,
-                (sb_t *)(ws + abytes));
+    sb_t *abuf[2] = {(sb_t *)ws, NULL}, *bbuf[2] = {(sb_t *)(ws + abytes), NULL};
+    gemm_packed(kt, 'N', 'N', m, n, k, alpha, x, ldx, x, ldx, NULL, beta, c, ldc, NULL, sym, side, abuf, bbuf);
     sb_workspace_put(ws, owned);
 }
 

@@ -7,7 +7,7 @@
  * pieces as threads, of about equal area (on multiples of NR); piece [j0, j1) is the block of
  * rows j0.. (lower) or ..j1 (upper) by those columns. Each element is computed by the same k
  * loop and microkernel whatever piece it falls in, so the result is bitwise the same at every
- * thread count. */
+ * thread count. gemmt_pair adds a second product in the same pass (syr2k/her2k). */
 #include "drivers/level3.h"
 #include "kernels/kernels.h"
 #include "runtime/parallel.h"
@@ -19,6 +19,7 @@ typedef struct {
     sb_t alpha, beta;
     const sb_t *a, *b;
     blas_int lda, ldb;
+    const sb_l3_second *second;
     sb_t *c;
     blas_int ldc;
     blas_int nr;
@@ -51,8 +52,15 @@ static void gemmt_cols(const gemmt_job *g, blas_int j0, blas_int j1)
     blas_int r0 = g->uplo == 'U' ? 0 : j0, r1 = g->uplo == 'U' ? j1 : g->n;
     sb_l3_tri tri = {g->uplo, g->herm, j0 - r0};
     const sb_t *a = sb_l3_op_at(g->ta, g->a, g->lda, r0, 0), *b = sb_l3_op_at(g->tb, g->b, g->ldb, 0, j0);
-    SB_NAME(gemm_block)(g->ta, g->tb, r1 - r0, j1 - j0, g->k, g->alpha, a, g->lda, b, g->ldb, g->beta,
-                        g->c + r0 + (size_t)j0 * g->ldc, g->ldc, &tri);
+    sb_l3_second s2, *second = NULL;
+    if (g->second) {
+        s2 = *g->second;
+        s2.a = sb_l3_op_at(g->ta, s2.a, s2.lda, r0, 0);
+        s2.b = sb_l3_op_at(g->tb, s2.b, s2.ldb, 0, j0);
+        second = &s2;
+    }
+    SB_NAME(gemm_block_pair)(g->ta, g->tb, r1 - r0, j1 - j0, g->k, g->alpha, a, g->lda, b, g->ldb, second, g->beta,
+                             g->c + r0 + (size_t)j0 * g->ldc, g->ldc, &tri);
 }
 
 static void gemmt_part(void *ctx, int part, int nparts)
@@ -62,8 +70,9 @@ static void gemmt_part(void *ctx, int part, int nparts)
     gemmt_cols(g, piece_start(g, part), piece_start(g, part + 1));
 }
 
-void SB_NAME(gemmt_ex)(char uplo, int herm, char transa, char transb, blas_int n, blas_int k, sb_t alpha,
-                       const sb_t *a, blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc)
+void SB_NAME(gemmt_pair)(char uplo, int herm, char transa, char transb, blas_int n, blas_int k, sb_t alpha,
+                         const sb_t *a, blas_int lda, const sb_t *b, blas_int ldb, const sb_l3_second *second,
+                         sb_t beta, sb_t *c, blas_int ldc)
 {
     if (n <= 0) return;
     if (!SB_IS_COMPLEX) {
@@ -72,6 +81,13 @@ void SB_NAME(gemmt_ex)(char uplo, int herm, char transa, char transb, blas_int n
         if (transa == 'R') transa = 'N';
         if (transb == 'C') transb = 'T';
         if (transb == 'R') transb = 'N';
+    }
+    if (second && (second->alpha == 0 || alpha == 0 || k <= 0)) { /* at most one product: as two passes */
+        SB_NAME(gemmt_pair)(uplo, herm, transa, transb, n, k, alpha, a, lda, b, ldb, NULL, beta, c, ldc);
+        if (second->alpha != 0)
+            SB_NAME(gemmt_pair)(uplo, herm, transa, transb, n, k, second->alpha, second->a, second->lda, second->b,
+                                second->ldb, NULL, 1, c, ldc);
+        return;
     }
     if (alpha == 0 || k <= 0) {
         for (blas_int j = 0; j < n; j++) {
@@ -83,13 +99,16 @@ void SB_NAME(gemmt_ex)(char uplo, int herm, char transa, char transb, blas_int n
         }
         return;
     }
-    gemmt_job g = {uplo, transa, transb, herm, n, k, alpha, beta, a, b, lda, ldb, c, ldc, sb_gemm_kernels()->nr, 1};
+    gemmt_job g = {uplo, transa, transb, herm, n, k, alpha, beta, a, b, lda, ldb, second, c, ldc, sb_gemm_kernels()->nr, 1};
     if ((double)n * n * k <= 8.0 * 8 * 8 && k <= 16) { /* tiny: as gemm does */
         sb_l3_tri tri = {uplo, herm, 0};
         SB_NAME(gemm_simple)(transa, transb, n, n, k, alpha, a, lda, b, ldb, beta, c, ldc, &tri);
+        if (second)
+            SB_NAME(gemm_simple)(transa, transb, n, n, k, second->alpha, second->a, second->lda, second->b,
+                                 second->ldb, 1, c, ldc, &tri);
         return;
     }
-    double flops = (SB_IS_COMPLEX ? 4.0 : 1.0) * (double)n * (double)(n + 1) * (double)k;
+    double flops = (second ? 2.0 : 1.0) * (SB_IS_COMPLEX ? 4.0 : 1.0) * (double)n * (double)(n + 1) * (double)k;
     int nparts = sb_threads_for(flops);
     blas_int tiles = (n + g.nr - 1) / g.nr;
     if (nparts > tiles) nparts = (int)tiles;
@@ -99,6 +118,12 @@ void SB_NAME(gemmt_ex)(char uplo, int herm, char transa, char transb, blas_int n
     }
     g.nparts = nparts;
     sb_parallel_run_writing(nparts, gemmt_part, &g, c, sizeof(sb_t), n, n, ldc);
+}
+
+void SB_NAME(gemmt_ex)(char uplo, int herm, char transa, char transb, blas_int n, blas_int k, sb_t alpha,
+                       const sb_t *a, blas_int lda, const sb_t *b, blas_int ldb, sb_t beta, sb_t *c, blas_int ldc)
+{
+    SB_NAME(gemmt_pair)(uplo, herm, transa, transb, n, k, alpha, a, lda, b, ldb, NULL, beta, c, ldc);
 }
 
 void SB_NAME(gemmt)(char uplo, char transa, char transb, blas_int n, blas_int k, sb_t alpha, const sb_t *a,
