@@ -6,8 +6,8 @@
  *
  * Prints a markdown report on stdout (and into FILE): the CPU and its measured FMA peak (sbb_peak.c),
  * the libraries with the kernel each runs (sbb_peers.c: peers at their best), GFLOP/s of each library
- * for dgemm/sgemm/zgemm/cgemm over n = 16..2048 (--large: 4096 too), dsyrk, dtrsm, dgemv, ddot,
- * daxpy at 1 and 2 threads with the level-3 rows as % of the peak and the ratio SafeBLAS/peer (> 1:
+ * for dgemm/sgemm/zgemm/cgemm over n = 16..2048 (--large: 4096 too), dsyrk, dtrsm, dgemv, dsymv,
+ * dsyr2 (the level-2 rows at n = 1000..4000: issue 14's target), ddot, daxpy at 1 and 2 threads with the level-3 rows as % of the peak and the ratio SafeBLAS/peer (> 1:
  * SafeBLAS is faster), and the fork measurements of issues 3 and 12 (sbb_fork.c: fork + wait before and
  * after the library has run, against C's own copy-on-write, faults per fork, the first parallel call
  * in a child after fork; the motivating fork loop at 8 and 16 threads against 2) for the
@@ -69,16 +69,19 @@ typedef struct {
     int n;
 } row_t;
 
-/* gemm at powers of two (the plots' x axis); level 2 and 1 at a cache-resident and a
- * memory-bound size. --large adds n = 4096 to each gemm. */
+/* gemm at powers of two (the plots' x axis); level 1 at a cache-resident and a memory-bound size;
+ * level 2 at a cache-resident size and at n = 1000..4000, where dsytrd (numpy's eigvalsh) calls
+ * dsymv and LAPACK's blocked solvers call dgemv (issue 14). --large adds n = 4096 to each gemm. */
 static const int gemm_n_full[] = {16, 32, 64, 128, 256, 512, 1024, 2048};
 static const int gemm_n_quick[] = {16, 64, 256};
 static const row_t rows_tail_full[] = {
     {"dsyrk", 64}, {"dsyrk", 256}, {"dsyrk", 1024}, {"dtrsm", 64}, {"dtrsm", 256}, {"dtrsm", 1024},
-    {"dgemv", 256}, {"dgemv", 2048}, {"ddot", 4096}, {"ddot", 1000000}, {"daxpy", 4096}, {"daxpy", 1000000},
+    {"dgemv", 256}, {"dgemv", 1000}, {"dgemv", 2048}, {"dgemv", 4000},
+    {"dsymv", 1000}, {"dsymv", 2000}, {"dsymv", 4000}, {"dsyr2", 1000}, {"dsyr2", 2000}, {"dsyr2", 4000},
+    {"ddot", 4096}, {"ddot", 1000000}, {"daxpy", 4096}, {"daxpy", 1000000},
 };
 static const row_t rows_tail_quick[] = {
-    {"dsyrk", 256}, {"dtrsm", 256}, {"dgemv", 1000}, {"ddot", 100000}, {"daxpy", 100000},
+    {"dsyrk", 256}, {"dtrsm", 256}, {"dgemv", 1000}, {"dsymv", 2000}, {"ddot", 100000}, {"daxpy", 100000},
 };
 static const char *const gemms[] = {"dgemm", "sgemm", "zgemm", "cgemm"};
 #define MAX_ROWS 64
@@ -872,7 +875,8 @@ int main(int argc, char **argv)
         fprintf(o, "\nGFLOP/s, the best of %d rounds (each library once per row and round, in a fresh process; "
                    "within a round the best of repeated calls); %% peak: level-3 rows only; ratio = SafeBLAS / peer "
                    "(above 1: SafeBLAS is faster). Square problems: gemm n×n×n, dsyrk n×n with k = n, dtrsm left lower "
-                   "n×n with n right-hand sides, dgemv n×n, ddot/daxpy length n. \"slow\": skipped, one call would "
+                   "n×n with n right-hand sides, dgemv n×n (no transpose), dsymv and dsyr2 n×n lower (2n² flops each), "
+                   "ddot/daxpy length n. \"slow\": skipped, one call would "
                    "take too long; \"n/a\": routine missing.\n", rounds);
     for (int t = 0; t < 2 && SECTION("speed"); t++) {
         double *sb = libs[0].present && !strcmp(libs[0].name, "SafeBLAS") ? libs[0].speed[t] : NULL;

@@ -103,6 +103,8 @@ int sbb_lib_open(sbb_lib *lib, const char *name, const char *path, char *err, si
     lib->dsyrk = (sbb_syrk_fn)dlsym(h, "dsyrk_");
     lib->dtrsm = (sbb_trsm_fn)dlsym(h, "dtrsm_");
     lib->dgemv = (sbb_gemv_fn)dlsym(h, "dgemv_");
+    lib->dsymv = (sbb_symv_fn)dlsym(h, "dsymv_");
+    lib->dsyr2 = (sbb_syr2_fn)dlsym(h, "dsyr2_");
     lib->ddot = (sbb_ddot_fn)dlsym(h, "ddot_");
     lib->daxpy = (sbb_axpy_fn)dlsym(h, "daxpy_");
     Dl_info info;
@@ -123,7 +125,7 @@ double sbb_flops(const char *r, int n)
     if (!strcmp(r, "zgemm") || !strcmp(r, "cgemm")) return 8.0 * d * d * d;
     if (!strcmp(r, "dsyrk")) return d * (d + 1.0) * d;
     if (!strcmp(r, "dtrsm")) return d * d * d;
-    if (!strcmp(r, "dgemv")) return 2.0 * d * d;
+    if (!strcmp(r, "dgemv") || !strcmp(r, "dsymv") || !strcmp(r, "dsyr2")) return 2.0 * d * d;
     if (!strcmp(r, "ddot") || !strcmp(r, "daxpy")) return 2.0 * d;
     return 0.0;
 }
@@ -154,6 +156,8 @@ static void sbb_do_call(sbb_call *k)
         memcpy(k->b, k->bsave, (size_t)n * (size_t)n * sizeof(double)); /* n^2 against n^3 */
         L->dtrsm("L", "L", "N", "N", &n, &n, &d1, k->a, &n, k->b, &n, 1, 1, 1, 1);
     } else if (!strcmp(k->r, "dgemv")) L->dgemv("N", &n, &n, &d1, k->a, &n, k->b, &one, &d0, k->c, &one, 1);
+    else if (!strcmp(k->r, "dsymv")) L->dsymv("L", &n, &d1, k->a, &n, k->b, &one, &d0, k->c, &one, 1);
+    else if (!strcmp(k->r, "dsyr2")) L->dsyr2("L", &n, &tiny, k->b, &one, k->c, &one, k->a, &n, 1); /* A barely moves */
     else if (!strcmp(k->r, "ddot")) k->sink += L->ddot(&n, k->a, &one, k->b, &one);
     else if (!strcmp(k->r, "daxpy")) L->daxpy(&n, &tiny, k->a, &one, k->b, &one);
 }
@@ -167,6 +171,8 @@ static int sbb_have(const sbb_lib *L, const char *r)
     if (!strcmp(r, "dsyrk")) return L->dsyrk != NULL;
     if (!strcmp(r, "dtrsm")) return L->dtrsm != NULL;
     if (!strcmp(r, "dgemv")) return L->dgemv != NULL;
+    if (!strcmp(r, "dsymv")) return L->dsymv != NULL;
+    if (!strcmp(r, "dsyr2")) return L->dsyr2 != NULL;
     if (!strcmp(r, "ddot")) return L->ddot != NULL;
     if (!strcmp(r, "daxpy")) return L->daxpy != NULL;
     return 0;
@@ -181,7 +187,7 @@ double sbb_gflops(const sbb_lib *lib, const char *r, int n, double budget_s, dou
 
     size_t nn = (size_t)n * (size_t)n;
     int is_vec = !strcmp(r, "ddot") || !strcmp(r, "daxpy");
-    int is_gemv = !strcmp(r, "dgemv");
+    int is_gemv = !strcmp(r, "dgemv") || !strcmp(r, "dsymv") || !strcmp(r, "dsyr2"); /* n x n matrix, two n-vectors */
     size_t elem = 8;
     if (!strcmp(r, "sgemm")) elem = 4;
     if (!strcmp(r, "cgemm")) elem = 8;

@@ -29,6 +29,12 @@ typedef void (*sbb_trsm_fn)(const char *, const char *, const char *, const char
 typedef void (*sbb_gemv_fn)(const char *, const sbb_int *, const sbb_int *, const void *,
                             const void *, const sbb_int *, const void *, const sbb_int *,
                             const void *, void *, const sbb_int *, size_t);
+typedef void (*sbb_symv_fn)(const char *, const sbb_int *, const void *, const void *,
+                            const sbb_int *, const void *, const sbb_int *, const void *, void *,
+                            const sbb_int *, size_t);
+typedef void (*sbb_syr2_fn)(const char *, const sbb_int *, const void *, const void *,
+                            const sbb_int *, const void *, const sbb_int *, void *, const sbb_int *,
+                            size_t);
 typedef double (*sbb_ddot_fn)(const sbb_int *, const double *, const sbb_int *, const double *,
                               const sbb_int *);
 typedef void (*sbb_axpy_fn)(const sbb_int *, const void *, const void *, const sbb_int *, void *,
@@ -42,6 +48,8 @@ typedef struct {
     sbb_syrk_fn dsyrk;
     sbb_trsm_fn dtrsm;
     sbb_gemv_fn dgemv;
+    sbb_symv_fn dsymv;
+    sbb_syr2_fn dsyr2;
     sbb_ddot_fn ddot;
     sbb_axpy_fn daxpy;
     char served_by[512]; /* the file that really serves dgemm_ (dladdr) */

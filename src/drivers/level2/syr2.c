@@ -24,23 +24,20 @@ static inline sb_t *col_packed(sb_t *ap, blas_int unused, int upper, blas_int n,
 
 typedef sb_t *(*col_fn)(sb_t *, blas_int, int, blas_int, blas_int);
 
-/* col[i] := col[i] + x(i)*t1 + y(i)*t2 for rows i0 <= i < i1. Complex with unit strides and no
- * conj: the kernel table's axpy twice, whose contract (C's complex product under
- * -fcx-fortran-rules without FMA, then a rounded add) gives the same bits as this loop (built
- * without FMA) in every set, in vector registers of the set's width (zher2 L, 1 thread, CPU time:
- * n = 500 218 -> 134 us, n = 1000 915 -> 695 us). Real: the same two passes for columns of up
- * to SYR2_AXPY_MAX rows, which stay in L1 between the passes (dsyr2 L, one thread, Xeon 6/207,
- * GFLOP/s: n = 200 9.3 -> 10.9, 500 9.7 -> 11.7, 1000 8.0 -> 8.4); longer
- * columns the loop, which GCC vectorises in one pass (two axpy passes were 9% slower there,
- * dsyr2 n = 2000 968 -> 1053 us). */
-#ifndef SYR2_AXPY_MAX
-#define SYR2_AXPY_MAX 1024
-#endif
+/* col[i] := col[i] + x(i)*t1 + y(i)*t2 for rows i0 <= i < i1. Unit strides and no conj: the
+ * kernel table's axpy twice (the column stays in L1/L2 between the two passes, as OpenBLAS does).
+ * Complex: the axpy contract (C's complex product under -fcx-fortran-rules without FMA, then a
+ * rounded add) gives the same bits as this loop (built without FMA) in every set, in vector
+ * registers of the set's width (zher2 L, 1 thread, CPU time: n = 500 218 -> 134 us, n = 1000
+ * 915 -> 695 us). Real: faster than the loop (which the baseline build vectorises with SSE2 only)
+ * at every length measured (dsyr2 L, one thread, CPU time, best of 4 interleaved rounds, Xeon 6
+ * model 207, ms: n = 1500 0.52 -> 0.49, 2000 0.95 -> 0.88, 3000 2.42 -> 2.16, 4000 6.7-9.3 ->
+ * 4.3-6.9; OpenBLAS 0.55, 1.03, 2.49, 7.4). Strided or conjugated vectors: the loop. */
 static inline __attribute__((always_inline)) void syr2_col(sb_t *col, blas_int i0, blas_int i1, const sb_t *x,
                                                             blas_int incx, const sb_t *y, blas_int incy, sb_t t1,
                                                             sb_t t2, int cx, SB_NAME(axpy_fn) axpy)
 {
-    if (incx == 1 && incy == 1 && !cx && (SB_IS_COMPLEX || i1 - i0 <= SYR2_AXPY_MAX)) {
+    if (incx == 1 && incy == 1 && !cx) {
         if (i1 > i0) {
             axpy(i1 - i0, t1, x + i0, col + i0);
             axpy(i1 - i0, t2, y + i0, col + i0);
