@@ -12,9 +12,10 @@
  *  - Waking: each worker has its own futex word. The caller wakes workers 0 and 1, worker i
  *    wakes 2i+2 and 2i+3 (a tree, so 31 wake-ups do not all cost the caller a system call) and
  *    only while parts are left. Idle workers spin for SAFEBLAS_SPIN_US (default 50 µs; not at
- *    all when there are more threads than CPUs), offering their CPU to anything else runnable
- *    there every few µs, and then sleep; after 10 s asleep a worker exits, and the next job
- *    starts it again (a program whose main thread calls pthread_exit therefore still ends).
+ *    all when there are more threads than CPUs), or HOT_SPIN_NS while jobs come closer together
+ *    than that, offering their CPU to anything else runnable there every few µs, and then
+ *    sleep; after 10 s asleep a worker exits, and the next job starts it again (a program
+ *    whose main thread calls pthread_exit therefore still ends).
  *  - A woken worker that finds itself on the caller's CPU (the kernel put it there and it has
  *    preempted the caller) yields once before taking a part, so the caller goes on with the
  *    parts instead of the two taking turns. These two rules keep a sleeping worker from
@@ -241,16 +242,30 @@ static void run_parts(int me)
 /* ---------------------------------------------------------------------------------------------
  * Workers */
 
-/* Wait until w->wake differs from seen; returns the new value, or seen after IDLE_EXIT_NS. */
-static unsigned wait_for_job(struct worker *w, unsigned seen)
+/* A worker whose last job came less than HOT_SPIN_NS after the one before spins that long for the
+ * next. LAPACK's reductions issue a parallel call every 100-300 µs with single-threaded gemvs in
+ * between: dsytrd (numpy's eigh) at n = 2000 calls dsymv on 2 threads about 1700 times, and with
+ * the 50 µs spin the worker had gone to sleep before most of them, to start 40-60 µs late
+ * (the Xeon 6 model 207, KVM): 331-348 ms on 2 threads against 309-313 with a 300 µs spin and
+ * 304-309 for OpenBLAS, whose threads spin far longer. A program that pauses longer between
+ * calls keeps the short spin. */
+#define HOT_SPIN_NS 500000L
+
+/* Wait until w->wake differs from seen; returns the new value, or seen after IDLE_EXIT_NS.
+ * *hot: the last wait was short (see HOT_SPIN_NS); updated here. */
+static unsigned wait_for_job(struct worker *w, unsigned seen, int *hot)
 {
     unsigned cur;
     long spin = atomic_load_explicit(&P.spin_ns, memory_order_relaxed);
+    long long t0 = now_ns();
     if (spin > 0) {
-        long long t0 = now_ns();
+        if (*hot && spin < HOT_SPIN_NS) spin = HOT_SPIN_NS;
         for (unsigned i = 1;; i++) {
             cur = atomic_load_explicit(&w->wake, memory_order_acquire);
-            if (cur != seen) return cur;
+            if (cur != seen) {
+                *hot = now_ns() - t0 < HOT_SPIN_NS;
+                return cur;
+            }
             spin_pause(i);
             if ((i & 63) == 0 && now_ns() - t0 > spin) break;
         }
@@ -266,6 +281,7 @@ static unsigned wait_for_job(struct worker *w, unsigned seen)
         futex_wait(&w->wake, seen, &rel);
     }
     atomic_store(&w->sleeping, 0);
+    *hot = now_ns() - t0 < HOT_SPIN_NS;
     return atomic_load_explicit(&w->wake, memory_order_acquire);
 }
 
@@ -276,8 +292,9 @@ static void *worker_main(void *arg)
     tls_depth = 1;
     sb_worker_stack_keep_from_children(&w->stack);
     unsigned seen = 0; /* the owner zeroes wake before starting the thread */
+    int hot = 0;
     for (;;) {
-        unsigned cur = wait_for_job(w, seen);
+        unsigned cur = wait_for_job(w, seen, &hot);
         if (cur == seen) break; /* idle too long: exit; the next job starts a new thread */
         seen = cur;
         if (atomic_load_explicit(&P.shutdown, memory_order_acquire)) break;
