@@ -383,7 +383,7 @@ static void keep_off_caller_cpu(struct worker *slots, int nw, int cpu)
 
 /* ---------------------------------------------------------------------------------------------
  * Jobs */
-static void run_job(int nparts, sb_part_fn fn, void *ctx, const sb_output *out)
+static void run_job(int max_threads, int nparts, sb_part_fn fn, void *ctx, const sb_output *out)
 {
     if (nparts <= 1) {
         run_inline(1, fn, ctx);
@@ -391,6 +391,7 @@ static void run_job(int nparts, sb_part_fn fn, void *ctx, const sb_output *out)
     }
     int nt = sb_in_parallel() ? 1 : sb_config_threads();
     if (nt > nparts) nt = nparts;
+    if (nt > max_threads) nt = max_threads;
     int expected = 0;
     if (nt <= 1 || nparts > MAX_PARTS ||
         !atomic_compare_exchange_strong_explicit(&P.busy, &expected, 1, memory_order_acquire,
@@ -451,13 +452,20 @@ static void run_job(int nparts, sb_part_fn fn, void *ctx, const sb_output *out)
 
 void sb_parallel_run(int nparts, sb_part_fn fn, void *ctx)
 {
-    run_job(nparts, fn, ctx, NULL);
+    run_job(nparts, nparts, fn, ctx, NULL);
 }
 
 void sb_parallel_run_writing(int nparts, sb_part_fn fn, void *ctx, void *out, size_t elem, long m, long n, long ld)
 {
     sb_output o = {out, elem, m, n, ld};
-    run_job(nparts, fn, ctx, &o);
+    run_job(nparts, nparts, fn, ctx, &o);
+}
+
+void sb_parallel_run_writing_on(int threads, int nparts, sb_part_fn fn, void *ctx, void *out, size_t elem, long m,
+                                long n, long ld)
+{
+    sb_output o = {out, elem, m, n, ld};
+    run_job(threads, nparts, fn, ctx, &o);
 }
 
 /* A call made while the workers sleep (issue 12). A parked worker starts late: woken onto
