@@ -38,6 +38,11 @@ void sb_parallel_run_writing_on(int threads, int nparts, sb_part_fn part, void *
  * else at most the configured thread count. */
 int sb_threads_for(double flops);
 
+/* sb_threads_for for a compute-bound (level-3) job: the same, except that one too short for a
+ * sleeping worker to arrive in time (under twice the threshold) runs on the calling thread when
+ * the pool's first worker sleeps, even in a run of calls. */
+int sb_threads_for_compute(double flops);
+
 /* For a memory-bound level-2 call that sb_threads_for() kept on one thread: 2 when it is at
  * least a quarter of the threshold and the pool's first worker is awake (a part costs it a few
  * microseconds, not a wake-up), else 1. */

@@ -90,7 +90,7 @@ void SB_NAME(gemmt_ex)(char uplo, int herm, char transa, char transb, blas_int n
         return;
     }
     double flops = (SB_IS_COMPLEX ? 4.0 : 1.0) * (double)n * (double)(n + 1) * (double)k;
-    int nparts = sb_threads_for(flops);
+    int nparts = sb_threads_for_compute(flops);
     blas_int tiles = (n + g.nr - 1) / g.nr;
     if (nparts > tiles) nparts = (int)tiles;
     if (nparts <= 1) {
