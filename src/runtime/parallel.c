@@ -23,8 +23,8 @@
  *    the parked_workers torture case checks it).
  *  - Sleeping workers 0 and 1 are kept off the caller's CPU while they are woken
  *    (keep_off_caller_cpu), so that the wake-up puts them on another CPU where they help; and a
- *    small job that finds the workers asleep outside a run of calls does not wake them at all
- *    (sb_threads_for).
+ *    small job that finds the workers asleep outside a run of calls does not wake them at all,
+ *    nor does a short compute-bound one in a run (sb_threads_for, sb_threads_for_compute).
  *  - fork(): a pthread_atfork handler for the CHILD only. The child has one thread and none of
  *    the parent's workers, so it overwrites the pool state with a fresh one and leaves the old
  *    worker table unwritten (no lock is unlocked or taken, no thread joined, a generation
@@ -400,7 +400,7 @@ static void keep_off_caller_cpu(struct worker *slots, int nw, int cpu)
 
 /* ---------------------------------------------------------------------------------------------
  * Jobs */
-static void run_job(int nparts, sb_part_fn fn, void *ctx, const sb_output *out)
+static void run_job(int max_threads, int nparts, sb_part_fn fn, void *ctx, const sb_output *out)
 {
     if (nparts <= 1) {
         run_inline(1, fn, ctx);
@@ -408,6 +408,7 @@ static void run_job(int nparts, sb_part_fn fn, void *ctx, const sb_output *out)
     }
     int nt = sb_in_parallel() ? 1 : sb_config_threads();
     if (nt > nparts) nt = nparts;
+    if (nt > max_threads) nt = max_threads;
     int expected = 0;
     if (nt <= 1 || nparts > MAX_PARTS ||
         !atomic_compare_exchange_strong_explicit(&P.busy, &expected, 1, memory_order_acquire,
@@ -468,13 +469,20 @@ static void run_job(int nparts, sb_part_fn fn, void *ctx, const sb_output *out)
 
 void sb_parallel_run(int nparts, sb_part_fn fn, void *ctx)
 {
-    run_job(nparts, fn, ctx, NULL);
+    run_job(nparts, nparts, fn, ctx, NULL);
 }
 
 void sb_parallel_run_writing(int nparts, sb_part_fn fn, void *ctx, void *out, size_t elem, long m, long n, long ld)
 {
     sb_output o = {out, elem, m, n, ld};
-    run_job(nparts, fn, ctx, &o);
+    run_job(nparts, nparts, fn, ctx, &o);
+}
+
+void sb_parallel_run_writing_on(int threads, int nparts, sb_part_fn fn, void *ctx, void *out, size_t elem, long m,
+                                long n, long ld)
+{
+    sb_output o = {out, elem, m, n, ld};
+    run_job(threads, nparts, fn, ctx, &o);
 }
 
 /* A call made while the workers sleep (issue 12). A parked worker starts late: woken onto
@@ -495,6 +503,17 @@ void sb_parallel_run_writing(int nparts, sb_part_fn fn, void *ctx, void *out, si
 #define NS_PER_FLOP 0.05 /* 20 GFLOP/s: gemm runs faster, a memory-bound gemv (2 flop-equivalents a flop) slower */
 static atomic_llong last_request_ns, last_request_len_ns;
 
+/* Compute-bound jobs (level 3: gemm, trsm, ...) run two to three times faster than NS_PER_FLOP
+ * says: one of under COMPUTE_WAKE_FACTOR times the threshold (dgemm 104 x 104 x 96, 2.1 Mflop:
+ * 35 µs on one core of the Xeon 6 model 207) is over before a parked worker starts (the wake costs
+ * the caller 11 µs, the worker arrives 30-60 µs later), so it does not wake one even in a run of
+ * calls. In numpy's solve at n = 200 that was getrf's one large update, which woke the worker
+ * every call for nothing (its spin was over before getrs's solves came); eigh and svd at n = 200
+ * had one to three such wake-ups a call. Memory-bound level-2 calls keep the run rule: dgebrd's
+ * gemv at n = 1000 needs it (with this rule on level-2 calls too, numpy svd 1000 on 2 threads took
+ * 350 ms against 323). */
+#define COMPUTE_WAKE_FACTOR 2.0
+
 static int workers_parked(void)
 {
     struct worker *slots = atomic_load_explicit(&P.w, memory_order_acquire);
@@ -503,7 +522,7 @@ static int workers_parked(void)
            atomic_load_explicit(&slots[0].sleeping, memory_order_relaxed);
 }
 
-int sb_threads_for(double flops)
+static int threads_for(double flops, double wake_min)
 {
     /* cheapest tests first: small calls must not pay for the OpenMP lookup */
     int n = sb_config_threads();
@@ -519,9 +538,21 @@ int sb_threads_for(double flops)
         long long last = atomic_exchange_explicit(&last_request_ns, now, memory_order_relaxed);
         long long last_len = atomic_exchange_explicit(&last_request_len_ns, (long long)(flops * NS_PER_FLOP),
                                                       memory_order_relaxed);
-        if (flops < PARKED_FACTOR * t && now - last - 2 * last_len > sb_config_spin_ns() && workers_parked()) return 1;
+        if (flops < PARKED_FACTOR * t && workers_parked() &&
+            (flops < wake_min * t || now - last - 2 * last_len > sb_config_spin_ns()))
+            return 1;
     }
     return n;
+}
+
+int sb_threads_for(double flops)
+{
+    return threads_for(flops, 0);
+}
+
+int sb_threads_for_compute(double flops)
+{
+    return threads_for(flops, COMPUTE_WAKE_FACTOR);
 }
 
 /* Memory-bound level-2 products below the threshold, while worker 0 is awake (still spinning

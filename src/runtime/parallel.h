@@ -27,10 +27,21 @@ void sb_parallel_run(int nparts, sb_part_fn part, void *ctx);
  * copy them with an interrupt to every other CPU running the job. */
 void sb_parallel_run_writing(int nparts, sb_part_fn part, void *ctx, void *out, size_t elem, long m, long n, long ld);
 
+/* sb_parallel_run_writing with more parts than threads: at most `threads` threads take the
+ * nparts parts between them (first come, first served), so a thread that starts late takes
+ * fewer parts instead of holding the others up with a whole share. */
+void sb_parallel_run_writing_on(int threads, int nparts, sb_part_fn part, void *ctx, void *out, size_t elem, long m,
+                                long n, long ld);
+
 /* How many threads a job of about `flops` floating-point operations should use: 1 when it is
  * too small to gain, when called from a SafeBLAS worker or inside an OpenMP parallel region,
  * else at most the configured thread count. */
 int sb_threads_for(double flops);
+
+/* sb_threads_for for a compute-bound (level-3) job: the same, except that one too short for a
+ * sleeping worker to arrive in time (under twice the threshold) runs on the calling thread when
+ * the pool's first worker sleeps, even in a run of calls. */
+int sb_threads_for_compute(double flops);
 
 /* For a memory-bound level-2 call that sb_threads_for() kept on one thread: 2 when it is at
  * least a quarter of the threshold and the pool's first worker is awake (a part costs it a few

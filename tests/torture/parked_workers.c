@@ -17,6 +17,8 @@
  * right after another such request (src/runtime/parallel.c). Checked without timing:
  *  - dgemm, dsyrk, dgemv at 2 threads, each after a pause: results bitwise the 1-thread ones,
  *    and no worker thread is ever started (the pool stays empty);
+ *  - a run of back-to-back dgemm calls under twice the threshold (too short for a sleeping
+ *    worker to arrive in time): none wakes the pool, results bitwise the 1-thread ones;
  *  - then a run of back-to-back calls: the second wakes the pool (a worker is live), results
  *    still bitwise the same. */
 #include "torture.h"
@@ -121,6 +123,16 @@ static int default_thresholds(void)
               "%s: a small call after a pause started the pool (%d workers live); it should run on the caller",
               k->name, safeblas_test_pool_workers());
     }
+    tt_case = "run of short compute-bound calls";
+    const kase shortk = {"dgemm 112", 112, 'M'}; /* 2.8 Mflop: 1.4x the threshold */
+    safeblas_set_num_threads(2);
+    park();
+    for (int r = 0; r < 20; r++) call(&shortk, OUT2);
+    parked_call(&shortk, 1, OUT1);
+    CHECK(memcmp(OUT1, OUT2, sizeof(double) * out_len(&shortk)) == 0, "back-to-back 2-thread dgemm 112 differs");
+    CHECK(safeblas_test_pool_workers() == 0,
+          "a run of dgemm calls under twice the threshold started the pool (%d workers live)",
+          safeblas_test_pool_workers());
     tt_case = "run of back-to-back calls";
     const kase *k = &small[0];
     safeblas_set_num_threads(2);
@@ -131,7 +143,8 @@ static int default_thresholds(void)
     if (!TT_TSAN) /* what makes a run is timing, which TSan stretches past recognition */
         CHECK(safeblas_test_pool_workers() == 1, "a run of back-to-back calls did not start the pool (%d workers live)",
               safeblas_test_pool_workers());
-    printf("parked calls below 4x the threshold ran on the caller; a run of calls woke the pool\n");
+    printf("parked calls below 4x the threshold ran on the caller, and runs of level-3 calls below 2x; a run of "
+           "larger calls woke the pool\n");
     return sbt_finish("torture_parked_workers_default");
 }
 

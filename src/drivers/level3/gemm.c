@@ -145,7 +145,7 @@ static __attribute__((noinline)) void gemm_general(char transa, char transb, bla
             SB_NAME(gemm_simple)(transa, transb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, NULL);
         return;
     }
-    int nparts = sb_threads_for(flops);
+    int nparts = sb_threads_for_compute(flops);
     gemm_job g = {kt, transa, transb, m, n, k, alpha, beta, a, b, c, lda, ldb, ldc, 1, 1, NULL, 0};
     if (nparts > 1) grid(nparts, m, n, kt->mr, kt->nr, &g.pm, &g.pn);
     if (g.pm * g.pn <= 1) {
@@ -166,7 +166,7 @@ int SB_NAME(gemm_sym)(char side, const sb_l3_sym *sym, blas_int m, blas_int n, s
     const sb_t *a = side == 'L' ? NULL : x, *b = side == 'L' ? x : NULL;
     blas_int lda = side == 'L' ? 1 : ldx, ldb = side == 'L' ? ldx : 1;
     gemm_job g = {kt, 'N', 'N', m, n, k, alpha, beta, a, b, c, lda, ldb, ldc, 1, 1, sym, side};
-    int nparts = sb_threads_for((SB_IS_COMPLEX ? 8.0 : 2.0) * (double)m * (double)n * (double)k);
+    int nparts = sb_threads_for_compute((SB_IS_COMPLEX ? 8.0 : 2.0) * (double)m * (double)n * (double)k);
     if (nparts > 1) grid(nparts, m, n, kt->mr, kt->nr, &g.pm, &g.pn);
     sb_parallel_run_writing(g.pm * g.pn, gemm_part, &g, c, sizeof(sb_t), m, n, ldc);
     return 1;

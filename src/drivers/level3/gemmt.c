@@ -109,7 +109,7 @@ void SB_NAME(gemmt_pair)(char uplo, int herm, char transa, char transb, blas_int
         return;
     }
     double flops = (second ? 2.0 : 1.0) * (SB_IS_COMPLEX ? 4.0 : 1.0) * (double)n * (double)(n + 1) * (double)k;
-    int nparts = sb_threads_for(flops);
+    int nparts = sb_threads_for_compute(flops);
     blas_int tiles = (n + g.nr - 1) / g.nr;
     if (nparts > tiles) nparts = (int)tiles;
     if (nparts <= 1) {

@@ -242,7 +242,7 @@ static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int mb, 
     blas_int slab = tr_slab_width(nrhs, kt->mr);
     pk_ctx p = {x, kt, mb, nrhs, slab, (nrhs + slab - 1) / slab, alpha, a, b, apk};
     double flops = (double)mb * (double)mb * (double)nrhs * (SB_IS_COMPLEX ? 4.0 : 1.0);
-    int nt = sb_threads_for(flops);
+    int nt = sb_threads_for_compute(flops);
     if (nt > p.nslabs) nt = (int)p.nslabs;
     sb_parallel_run_writing(nt, pk_right_part, &p, x->b, sizeof(sb_t), x->m, x->n, x->ldb);
     free(apk);
@@ -341,7 +341,7 @@ static void left_pass_part(void *ctx, int part, int nparts)
 static void left_one_pass(const tr_ctx *x, const sb_gemm_kernels_t *kt)
 {
     double flops = (double)x->m * (double)x->m * (double)x->n * (SB_IS_COMPLEX ? 4.0 : 1.0);
-    int nt = sb_threads_for(flops);
+    int nt = sb_threads_for_compute(flops);
     blas_int units = (x->n + kt->nr - 1) / kt->nr;
     if (nt > units) nt = (int)units;
     lp_job j = {x, kt};

@@ -31,6 +31,15 @@
 #endif
 enum { TRSM_BASE = 32, TRSM_PK = SB_TRSM_PK };
 
+/* On several threads the right-hand sides of a diagonal block go in parts of whole groups of MR,
+ * up to this many parts per thread, taken first come first served (the pool hands them out).
+ * A worker woken from sleep starts 40-60 µs after the wake on the 2-vCPU Xeon 6 model 207 (KVM):
+ * with one part per thread the caller, done with its own, waited for the worker's whole part
+ * (dgetrs n = 200 with 100 right-hand sides, numpy's solve: 25 µs a call); with small parts it
+ * has taken most of them by the time the worker comes, and waits at most for one. Each
+ * element's arithmetic is the same in any part, so the bits do not depend on who runs what. */
+enum { PK_PARTS_PER_THREAD = 4 };
+
 
 /* op(A) of a diagonal block of order m <= TRSM_BASE as a dense tile (ld TRSM_BASE): zeros outside
  * the triangle, the diagonal left unset (and A's never read) when it is a unit diagonal. */
@@ -229,17 +238,13 @@ static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int nb, 
                 d[l + j * NR] = !in ? 0 : left ? opa(x, a, o + j, o + l) : opa(x, a, o + l, o + j);
             }
     }
-    /* the right-hand sides in equal shares, one per thread (each element's arithmetic is the same
-     * in any share; equal shares, not fixed-width slabs dealt out in turn: 100 right-hand sides in
-     * slabs of 96 gave one thread 96 and the other 4, and dgetrs n = 200 on 2 threads was slower
-     * than on 1) */
     pk_ctx p = {.x = x, .kt = kt, .nb = nb, .nrhs = nrhs, .rs = left ? x->ldb : 1, .cs = left ? 1 : x->ldb,
                 .upper = upper, .unit = x->diag == 'U', .alpha = alpha, .a = a, .b = b, .dpk = dpk, .dt = dt};
     double flops = (double)nb * (double)nb * (double)nrhs * (SB_IS_COMPLEX ? 4.0 : 1.0);
-    int nt = sb_threads_for(flops);
+    int nt = sb_threads_for_compute(flops);
     blas_int groups = (nrhs + kt->mr - 1) / kt->mr;
-    if (nt > groups) nt = (int)groups;
-    sb_parallel_run_writing(nt, pk_part, &p, x->b, sizeof(sb_t), x->m, x->n, x->ldb);
+    int nparts = nt <= 1 ? 1 : (int)SB_MIN(groups, (blas_int)PK_PARTS_PER_THREAD * nt);
+    sb_parallel_run_writing_on(nt, nparts, pk_part, &p, x->b, sizeof(sb_t), x->m, x->n, x->ldb);
     free(dpk);
 }
 
