@@ -13,10 +13,11 @@
  * Under ThreadSanitizer only the results are checked (its timings mean nothing).
  *
  * With the argument "default" (its own CTest test), the default thresholds instead: a job below
- * 4x the threshold that finds the workers asleep runs on the calling thread, unless it comes
- * right after another such request (src/runtime/parallel.c). Checked without timing:
- *  - dgemm, dsyrk, dgemv at 2 threads, each after a pause: results bitwise the 1-thread ones,
- *    and no worker thread is ever started (the pool stays empty);
+ * 4x the threshold (6x for level 3) that finds the workers asleep runs on the calling thread,
+ * unless it comes right after another such request (src/runtime/parallel.c). Checked without timing:
+ *  - dgemm (n = 128, and 176: 5.5x the threshold), dsyrk, dgemv at 2 threads, each after a
+ *    pause: results bitwise the 1-thread ones, and no worker thread is ever started (the pool
+ *    stays empty);
  *  - a run of back-to-back dgemm calls under twice the threshold (too short for a sleeping
  *    worker to arrive in time): none wakes the pool, results bitwise the 1-thread ones;
  *  - then a run of back-to-back calls: the second wakes the pool (a worker is live), results
@@ -108,7 +109,10 @@ static int default_thresholds(void)
 {
     tt_watchdog(120);
     setvbuf(stdout, NULL, _IOLBF, 0);
-    const kase small[] = {{"dgemm 128", 128, 'M'}, {"dsyrk 160", 160, 'S'}, {"dgemv N 1024", 1024, 'N'}};
+    const kase small[] = {{"dgemm 128", 128, 'M'},
+                         {"dgemm 176", 176, 'M'},
+                         {"dsyrk 160", 160, 'S'},
+                         {"dgemv N 1024", 1024, 'N'}};
     for (size_t i = 0; i < sizeof small / sizeof small[0]; i++) {
         const kase *k = &small[i];
         tt_case = k->name;
@@ -143,7 +147,7 @@ static int default_thresholds(void)
     if (!TT_TSAN) /* what makes a run is timing, which TSan stretches past recognition */
         CHECK(safeblas_test_pool_workers() == 1, "a run of back-to-back calls did not start the pool (%d workers live)",
               safeblas_test_pool_workers());
-    printf("parked calls below 4x the threshold ran on the caller, and runs of level-3 calls below 2x; a run of "
+    printf("parked calls below 4x the threshold (level 3: 6x) ran on the caller, and runs of level-3 calls below 2x; a run of "
            "larger calls woke the pool\n");
     return sbt_finish("torture_parked_workers_default");
 }
