@@ -300,7 +300,7 @@ int main(void)
     split_identical(0, 67, 13, 33);
     /* the complex dot-form kernel (T and C): every row count from 1 to 9 and around the vector
      * widths (2..8 complex per vector, one or two vectors per step, then one more and a masked
-     * tail), every column count from 1 to 9 (its groups of 4 and 1), lda > m, unit, strided and
+     * tail), every column count from 1 to 9 (its groups of 4, then 3, 2 or 1), lda > m, unit, strided and
      * negative x (copied to unit stride) and y; beta = 0 over NaN in y */
     static const int tms[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 15, 16, 17, 23, 24, 25, 31, 32, 33};
     static const blas_int tincs[][2] = {{1, 1}, {1, -1}, {-2, 1}, {1, 3}, {3, -2}};
