@@ -9,12 +9,13 @@
 #define NN 131
 #define K 97
 #define DOTN 100003
+#define NR1 600 /* trmm side 'R' in one pass: order past TRMM_PK and two KC steps */
 
 typedef struct {
-    double *gemm_nn, *gemm_tn, *syrk, *symm_ll, *symm_ru, *trsm, *trmm, *trmm_r, dot;
+    double *gemm_nn, *gemm_tn, *syrk, *symm_ll, *symm_ru, *trsm, *trmm, *trmm_r, *trmm_r1, dot;
 } results;
 
-static double *A, *AT, *B, *BS, *C0, *S0, *L, *U, *X, *Y;
+static double *A, *AT, *B, *BS, *C0, *S0, *L, *U, *X, *Y, *B1, *U1;
 
 static double *dupm(const double *x, size_t n)
 {
@@ -45,13 +46,16 @@ static void compute(results *r)
     dtrmm_("L", "U", "N", "N", &m, &n, &alpha, U, &m, r->trmm, &m, 1, 1, 1, 1);
     r->trmm_r = dupm(C0, (size_t)M * NN); /* side 'R': B's rows over the threads */
     dtrmm_("R", "L", "T", "N", &m, &n, &alpha, L, &m, r->trmm_r, &m, 1, 1, 1, 1);
+    blas_int n1 = NR1;
+    r->trmm_r1 = dupm(B1, (size_t)M * NR1);
+    dtrmm_("R", "U", "N", "N", &m, &n1, &alpha, U1, &n1, r->trmm_r1, &m, 1, 1, 1, 1);
     r->dot = ddot_(&dn, X, &one, Y, &one);
     (void)one;
 }
 
 static void release(results *r)
 {
-    free(r->gemm_nn), free(r->gemm_tn), free(r->syrk), free(r->symm_ll), free(r->symm_ru), free(r->trsm), free(r->trmm), free(r->trmm_r);
+    free(r->gemm_nn), free(r->gemm_tn), free(r->syrk), free(r->symm_ll), free(r->symm_ru), free(r->trsm), free(r->trmm), free(r->trmm_r), free(r->trmm_r1);
 }
 
 int main(void)
@@ -69,6 +73,8 @@ int main(void)
     U = tt_tri_mat(M, 66);
     X = tt_rand_mat(DOTN, 1, 67);
     Y = tt_rand_mat(DOTN, 1, 68);
+    B1 = tt_rand_mat(M, NR1, 70);
+    U1 = tt_tri_mat(NR1, 71);
 
     tt_case = "determinism, 1 thread";
     safeblas_set_num_threads(1);
@@ -121,6 +127,8 @@ int main(void)
             CHECK(sbt_bytes_equal(r.trsm, ref.trsm, sizeof(double) * M * NN), "trsm at %d threads", t);
             CHECK(sbt_bytes_equal(r.trmm, ref.trmm, sizeof(double) * M * NN), "trmm at %d threads", t);
             CHECK(sbt_bytes_equal(r.trmm_r, ref.trmm_r, sizeof(double) * M * NN), "trmm side R at %d threads", t);
+            CHECK(sbt_bytes_equal(r.trmm_r1, ref.trmm_r1, sizeof(double) * M * NR1), "trmm side R order %d at %d threads",
+                  NR1, t);
             CHECK(memcmp(&r.dot, &ref.dot, sizeof(double)) == 0, "dot at %d threads: %.17g vs %.17g", t, r.dot,
                   ref.dot);
             release(&r);

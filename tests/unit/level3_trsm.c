@@ -1,7 +1,7 @@
 /* ?trsm (and, compiled with TEST_TRMM, ?trmm) against plain oracles: every side, uplo, transa and
  * diag, Fortran ABI and CBLAS in both layouts, sizes 0..33 and across the recursive blocking
  * (order 300; 256 and 257 around the largest packed diagonal block; trmm: 1100 across side 'L''s
- * KC steps and side 'R''s recursion, 530 rows of B for side 'R''s slabs), lda/ldb padding, the
+ * and side 'R''s KC steps, side 'R''s column blocks past NC, 530 rows of B for side 'R''s slabs), lda/ldb padding, the
  * other triangle (NaN) and a unit diagonal (NaN) never read, alpha = 0 (B zeroed, A and NaN in B
  * not read), argument errors; trmm also with no memory (its unpacked fallbacks). For trsm: the
  * residual op(A)*X - alpha*B (or X*op(A) - alpha*B) of a well-conditioned A, and a plain
@@ -18,6 +18,16 @@ static int calls_without_memory; /* check_one's calls run with no_memory */
 #define ROUT trmm
 #define ROUT_S "trmm"
 #define ROUT_U "TRMM"
+/* an order past side 'R''s first column block in every kernel set (see main) */
+#if defined(SB_PREC_S)
+#define TRMM_R_PAST_NC 3400
+#elif defined(SB_PREC_D)
+#define TRMM_R_PAST_NC 2350
+#elif defined(SB_PREC_C)
+#define TRMM_R_PAST_NC 1950
+#else
+#define TRMM_R_PAST_NC 1400
+#endif
 #else
 #define ROUT trsm
 #define ROUT_S "trsm"
@@ -255,12 +265,22 @@ int main(void)
 #ifdef TEST_TRMM
                         /* side 'L' in one pass: two or more KC steps (KC <= 512 real, <= 336
                          * complex), several MC row blocks in each (MC <= 256), partial tiles;
-                         * side 'R': the recursion's levels, and many rows of B in slabs */
+                         * side 'R' (order > 256 in one pass): KC steps, and for order <= 256 many
+                         * rows of B in slabs */
                         if (api == F77 && side == 'L') check_one(api, side, uplo, trans, diag, SB_IS_COMPLEX ? 600 : 1100, 5, sbt_rand_elem(), 0);
                         if (api == F77 && side == 'R') {
                             check_one(api, side, uplo, trans, diag, 5, SB_IS_COMPLEX ? 600 : 1100, sbt_rand_elem(), 0);
                             check_one(api, side, uplo, trans, diag, 530, 37, sbt_rand_elem(), 0);
                             check_one(api, side, uplo, trans, diag, 530, 70, sbt_rand_elem(), 0);
+                            if (diag == 'N' && trans != 'C') {
+                                /* side 'R' in one pass: two column blocks J (NC rounded up to a
+                                 * multiple of KC: at most 3360 s, 2304 d, 1920 c, 1344 z over
+                                 * the kernel sets, with L1d 48 KiB, L2 2 MiB and a large L3) */
+                                check_one(api, side, uplo, trans, diag, 5, TRMM_R_PAST_NC, sbt_rand_elem(), 0);
+                                /* two KC steps (KC <= 512), more than one MC block of rows
+                                 * (MC <= 256), a partial MR sliver, B's rows over the threads */
+                                if (trans == 'N') check_one(api, side, uplo, trans, diag, 270, 530, sbt_rand_elem(), 0);
+                            }
                         }
 #endif
                     }
