@@ -140,6 +140,7 @@ static void blocks(int size, int mr, int nr, int *mc, int *kcp, int *nc)
         tab.trsm_ukr = (part)->trsm_ukr;                                                                 \
         tab.small = (part)->small;                                                                       \
         tab.small_t = (part)->small_t;                                                                   \
+        tab.small_one_thread_max = (part)->small_one_thread_max;                                         \
     } while (0)
 
 static void choose(void)

@@ -139,6 +139,7 @@ sb_z_gemv_tc_fn sb_z_gemv_tc_kernel(void);
         sb_##P##_trsm_ukr_fn trsm_ukr;                                                                   \
         sb_##P##_gemm_small_fn small;                                                                    \
         sb_##P##_gemm_small_t_fn small_t; /* may be NULL: the driver copies op(A) for small */          \
+        int small_one_thread_max; /* real: small takes m, n, k up to this on one thread (0: none) */     \
         sb_##P##_gemv_t_fn gemv_t;                                                                       \
         sb_##P##_gemv_n_fn gemv_n;                                                                       \
         sb_##P##_symv_fn symv;                                                                           \
@@ -165,6 +166,7 @@ sb_z_gemv_tc_fn sb_z_gemv_tc_kernel(void);
         sb_##P##_trsm_ukr_fn trsm_ukr; /* the packed triangular-solve tile kernel on ukr */              \
         sb_##P##_gemm_small_fn small; /* unpacked gemm for small problems, op(A) = A; may be NULL */    \
         sb_##P##_gemm_small_t_fn small_t; /* the same on op(A) transposed, small ones; may be NULL */  \
+        int small_one_thread_max; /* the set's (gemm_small.h) */                                          \
     } sb_##P##_gemm_kernels_t;                                                                           \
     /* the chosen set's table: sb_##P##_gemm_kernels() is an inline load once chosen (small calls        \
      * pay no call and pthread_once), else it chooses first (kernel_table.c) */                          \

@@ -288,6 +288,48 @@ static void check_small_t_matches_copy(void)
             }
 }
 
+#if !SB_IS_COMPLEX
+/* Real op(A) = A on one thread: the avx512 set's small kernel takes every side up to 152 (d) or
+ * 224 (s), packing takes larger ones and any on two threads (gemm_small.h). Either side of those
+ * switch points and the 100^3 one, one call on the whole at one and at two threads against calls
+ * on blocks of at most 64 x 64 (always the small kernel where a set has one): the same bits. */
+static void check_one_thread_switch(void)
+{
+    static const blas_int sizes[] = {100, 101, 152, 153, 224, 225};
+    int before = safeblas_get_num_threads();
+    for (int x = 0; x < (int)(sizeof sizes / sizeof sizes[0]); x++) {
+        blas_int n = sizes[x], m = n + (x % 2 ? 0 : -1), k = n - (x % 3 == 2);
+        char N = 'N', tb = x % 2 ? 'T' : 'N';
+        sbt_mat a = sbt_mat_new(m, k, m + 1), b = tb == 'N' ? sbt_mat_new(k, n, k + 2) : sbt_mat_new(n, k, n + 2),
+                c1 = sbt_mat_new(m, n, m + 1), c2 = sbt_mat_new(m, n, m + 1), c3 = sbt_mat_new(m, n, m + 1);
+        sb_t alpha = x % 3 == 0 ? 1 : x % 3 == 1 ? -1 : sbt_rand_elem(), beta = sbt_rand_elem();
+        memcpy(c2.buf, c1.buf, c1.total * sizeof(sb_t));
+        memcpy(c3.buf, c1.buf, c1.total * sizeof(sb_t));
+        safeblas_set_num_threads(1);
+        SB_F77(gemm)(&N, &tb, &m, &n, &k, &alpha, a.a, &a.ld, b.a, &b.ld, &beta, c1.a, &c1.ld, 1, 1);
+        safeblas_set_num_threads(2);
+        SB_F77(gemm)(&N, &tb, &m, &n, &k, &alpha, a.a, &a.ld, b.a, &b.ld, &beta, c2.a, &c2.ld, 1, 1);
+        for (blas_int i0 = 0; i0 < m; i0 += 64)
+            for (blas_int j0 = 0; j0 < n; j0 += 64) {
+                blas_int mb = m - i0 < 64 ? m - i0 : 64, nb = n - j0 < 64 ? n - j0 : 64;
+                const sb_t *bb = tb == 'N' ? b.a + (size_t)j0 * b.ld : b.a + j0;
+                SB_F77(gemm)(&N, &tb, &mb, &nb, &k, &alpha, a.a + i0, &a.ld, bb, &b.ld, &beta,
+                             c3.a + i0 + (size_t)j0 * c3.ld, &c3.ld, 1, 1);
+            }
+        CHECK(sbt_bytes_equal(c1.buf, c2.buf, c1.total * sizeof(sb_t)),
+              "gemm N%c %dx%dx%d: one thread and two differ", tb, (int)m, (int)n, (int)k);
+        CHECK(sbt_bytes_equal(c1.buf, c3.buf, c1.total * sizeof(sb_t)),
+              "gemm N%c %dx%dx%d: whole and 64 x 64 blocks differ", tb, (int)m, (int)n, (int)k);
+        sbt_mat_free(&a);
+        sbt_mat_free(&b);
+        sbt_mat_free(&c1);
+        sbt_mat_free(&c2);
+        sbt_mat_free(&c3);
+    }
+    safeblas_set_num_threads(before);
+}
+#endif
+
 /* The same bytes at every thread count (the split is over m and n, never k). */
 static void check_thread_determinism(void)
 {
@@ -437,6 +479,7 @@ static int run_all(void)
     check_small_t_matches_copy();
 #if !SB_IS_COMPLEX
     check_k_split();
+    check_one_thread_switch();
 #endif
     check_thread_determinism();
     check_errors();

@@ -6,6 +6,7 @@
 
 #include "common/precision.h"
 #include "kernels/kernels.h"
+#include "runtime/parallel.h"
 
 /* Where the kernel table's unpacked small gemm (if any) beats packing: up to 100^3 multiply-adds
  * for real (2e6 flops, SB_DEFAULT_PARALLEL_THRESHOLD: larger products may run on several
@@ -30,6 +31,13 @@ static inline int gemm_use_small(const sb_gemm_kernels_t *kt, char transa, blas_
     if (SB_IS_COMPLEX && k > SB_MIN(kt->kc, 256)) return 0;
     double mnk = (double)m * n * k;
     if (mnk <= (SB_IS_COMPLEX ? 64.0 * 64 * 64 : 100.0 * 100 * 100)) return 1;
+    /* real, op(A) = A, every side up to the set's small_one_thread_max, on one thread: the small
+     * kernel gives the packed path's bits (kernels.h), so taking it when no second thread would
+     * run changes no bit, and it skips packing, which costs most at these sizes (avx512, one
+     * thread: the table in kernel_set.c) */
+    if (!SB_IS_COMPLEX && transa == 'N' && m <= kt->small_one_thread_max && n <= kt->small_one_thread_max &&
+        k <= kt->small_one_thread_max && sb_threads_for_compute(2.0 * mnk) <= 1)
+        return 1;
     int thin = SB_MIN(m, n) <= 16 || k <= 16;
     return thin && mnk <= 4194304.0 && (n <= 4 || (double)m * k <= 32768.0);
 }
