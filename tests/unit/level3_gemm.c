@@ -290,12 +290,12 @@ static void check_small_t_matches_copy(void)
 
 #if !SB_IS_COMPLEX
 /* Real op(A) = A on one thread: the avx512 set's small kernel takes every side up to 152 (d) or
- * 224 (s), packing takes larger ones and any on two threads (gemm_small.h). Either side of those
+ * 208 (s), packing takes larger ones and any on two threads (gemm_small.h). Either side of those
  * switch points and the 100^3 one, one call on the whole at one and at two threads against calls
  * on blocks of at most 64 x 64 (always the small kernel where a set has one): the same bits. */
 static void check_one_thread_switch(void)
 {
-    static const blas_int sizes[] = {100, 101, 152, 153, 224, 225};
+    static const blas_int sizes[] = {100, 101, 152, 153, 208, 209};
     int before = safeblas_get_num_threads();
     for (int x = 0; x < (int)(sizeof sizes / sizeof sizes[0]); x++) {
         blas_int n = sizes[x], m = n + (x % 2 ? 0 : -1), k = n - (x % 3 == 2);
