@@ -21,6 +21,7 @@
 #include "drivers/level3_structured.h"
 #include "drivers/level3/triangular_operand.h"
 #include "kernels/kernels.h"
+#include "kernels/workspace.h"
 #include "runtime/parallel.h"
 
 /* Order of the diagonal blocks the packed macro-kernel solves. 512 rather than 256: on the Xeon
@@ -46,8 +47,12 @@ enum { TRSM_PK_LEFT_WHOLE = 1024 };
  * with one part per thread the caller, done with its own, waited for the worker's whole part
  * (dgetrs n = 200 with 100 right-hand sides, numpy's solve: 25 µs a call); with small parts it
  * has taken most of them by the time the worker comes, and waits at most for one. Each
- * element's arithmetic is the same in any part, so the bits do not depend on who runs what. */
-enum { PK_PARTS_PER_THREAD = 4 };
+ * element's arithmetic is the same in any part, so the bits do not depend on who runs what.
+ * 16 rather than 4: a thread waits at the end for up to one part, and at dtrsm m = n = 1024 (one
+ * packed block, 43 groups of 24 right-hand sides, about 0.37 ms of one core each) 8 parts on 2
+ * threads were 5-6 groups, up to 2 ms (one thread's share is 8 ms); 32 parts are 1-2 groups.
+ * Problems of up to 4 groups a thread are cut as before, a group a part. */
+enum { PK_PARTS_PER_THREAD = 16 };
 
 
 /* op(A) of a diagonal block of order m <= TRSM_BASE as a dense tile (ld TRSM_BASE): zeros outside
@@ -266,10 +271,13 @@ static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int nb, 
     if (left) dtrans = x->trans == 'N' ? 'T' : x->trans == 'T' ? 'N' : 'R';
     const int upper = left ? x->lower : !x->lower;
     const size_t dsize = pack_d_size(nb, NR, upper);
-    sb_t *dpk = pk_alloc(dsize + (size_t)nsl * NR * NR);
+    /* from the thread's cached workspace: a fresh buffer of this size (4 MiB at nb = 1024, d)
+     * cost page faults on every call, 3-4% of dtrsm n = 1024 on one thread */
+    int owned;
+    sb_t *dpk = sb_workspace_get((dsize + (size_t)nsl * NR * NR) * sizeof(sb_t), &owned);
     size_t *drow0 = malloc((size_t)nsl * sizeof(size_t));
     if (!dpk || !drow0) {
-        free(dpk);
+        if (dpk) sb_workspace_put(dpk, owned);
         free(drow0);
         if (left) solve_left(x, nb, nrhs, alpha, a, b);
         else solve_right(x, nb, nrhs, alpha, a, b);
@@ -294,7 +302,7 @@ static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int nb, 
     blas_int groups = (nrhs + kt->mr - 1) / kt->mr;
     int nparts = nt <= 1 ? 1 : (int)SB_MIN(groups, (blas_int)PK_PARTS_PER_THREAD * nt);
     sb_parallel_run_writing_on(nt, nparts, pk_part, &p, x->b, sizeof(sb_t), x->m, x->n, x->ldb);
-    free(dpk);
+    sb_workspace_put(dpk, owned);
     free(drow0);
 }
 
