@@ -237,25 +237,49 @@ static size_t pack_d_size(blas_int nb, blas_int NR, int upper)
     return total;
 }
 
-/* Packs of D = op(A) (side 'R') or op(A)^T (side 'L', dtrans) the rows each sliver of NR columns
- * reads (those of the unknowns solved before it), in groups of PACK_D_GROUP slivers with the rows
- * any of them reads, and sets drow0[s] so that row p of sliver s is at dpk[drow0[s] + p*NR]. */
-static void pack_d(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int nb, const sb_t *a, char dtrans, int upper,
-                   sb_t *dpk, size_t *drow0)
+/* Where pack_d puts each sliver: row p of sliver s at dpk[drow0[s] + p*NR]; groups of
+ * PACK_D_GROUP slivers one after another, each with the rows any of its slivers reads. */
+static void pack_d_layout(blas_int nb, blas_int NR, int upper, size_t *drow0)
 {
-    const blas_int NR = kt->nr, nsl = (nb + NR - 1) / NR;
-    /* D(p, j) as stored: op(A)(p, j) for side 'R', op(A)(j, p) for side 'L' */
-    const int dn = dtrans == 'N' || dtrans == 'R';
+    const blas_int nsl = (nb + NR - 1) / NR;
     size_t at = 0;
     for (blas_int g0 = 0; g0 < nsl; g0 += PACK_D_GROUP) {
         blas_int g1 = SB_MIN(nsl, g0 + PACK_D_GROUP);
-        blas_int o = g0 * NR, w = SB_MIN(nb, g1 * NR) - o;
         blas_int p0 = upper ? 0 : SB_MIN(nb, (g0 + 1) * NR), p1 = upper ? (g1 - 1) * NR : nb;
         for (blas_int s = g0; s < g1; s++) drow0[s] = at + (size_t)(s - g0) * NR * (size_t)(p1 - p0) - (size_t)p0 * NR;
-        if (p1 > p0)
-            kt->pack_b(dtrans, p1 - p0, w, dn ? a + p0 + (size_t)o * x->lda : a + o + (size_t)p0 * x->lda, x->lda,
-                       dpk + at, (int)NR);
         at += (size_t)(g1 - g0) * NR * (size_t)(p1 - p0);
+    }
+}
+
+typedef struct {
+    const tr_ctx *x;
+    const sb_gemm_kernels_t *kt;
+    blas_int nb;
+    const sb_t *a;
+    char dtrans;
+    int upper;
+    sb_t *dpk;
+    const size_t *drow0;
+} pack_d_ctx;
+
+/* Part `part` of nparts of the packing of D = op(A) (side 'R') or op(A)^T (side 'L', dtrans):
+ * an equal share of the groups, each packed by one pack_b call into its place (pack_d_layout).
+ * Packing copies values, so who packs what changes no bit. */
+static void pack_d_part(void *ctx, int part, int nparts)
+{
+    const pack_d_ctx *c = ctx;
+    const tr_ctx *x = c->x;
+    const blas_int NR = c->kt->nr, nb = c->nb, nsl = (nb + NR - 1) / NR;
+    const blas_int ng = (nsl + PACK_D_GROUP - 1) / PACK_D_GROUP;
+    /* D(p, j) as stored: op(A)(p, j) for side 'R', op(A)(j, p) for side 'L' */
+    const int dn = c->dtrans == 'N' || c->dtrans == 'R';
+    for (blas_int g = (blas_int)((long long)ng * part / nparts); g < (blas_int)((long long)ng * (part + 1) / nparts); g++) {
+        blas_int g0 = g * PACK_D_GROUP, g1 = SB_MIN(nsl, g0 + PACK_D_GROUP);
+        blas_int o = g0 * NR, w = SB_MIN(nb, g1 * NR) - o;
+        blas_int p0 = c->upper ? 0 : SB_MIN(nb, (g0 + 1) * NR), p1 = c->upper ? (g1 - 1) * NR : nb;
+        if (p1 > p0)
+            c->kt->pack_b(c->dtrans, p1 - p0, w, dn ? c->a + p0 + (size_t)o * x->lda : c->a + o + (size_t)p0 * x->lda,
+                          x->lda, c->dpk + (c->drow0[g0] + (size_t)p0 * NR), (int)NR);
     }
 }
 
@@ -284,7 +308,15 @@ static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int nb, 
         return;
     }
     sb_t *dt = dpk + dsize;
-    pack_d(x, kt, nb, a, dtrans, upper, dpk, drow0);
+    double flops = (double)nb * (double)nb * (double)nrhs * (SB_IS_COMPLEX ? 4.0 : 1.0);
+    int nt = sb_threads_for_compute(flops);
+    /* D packed on the same threads as the solve: done on the caller alone it was 3.6% of dtrsm
+     * LLN m = n = 1024 on one thread, about 7% of the time on two */
+    pack_d_layout(nb, NR, upper, drow0);
+    pack_d_ctx pc = {.x = x, .kt = kt, .nb = nb, .a = a, .dtrans = dtrans, .upper = upper, .dpk = dpk, .drow0 = drow0};
+    blas_int dgroups = (nsl + PACK_D_GROUP - 1) / PACK_D_GROUP;
+    int dparts = nt <= 1 ? 1 : (int)SB_MIN(dgroups, (blas_int)PK_PARTS_PER_THREAD * nt);
+    sb_parallel_run_writing_on(nt, dparts, pack_d_part, &pc, dpk, sizeof(sb_t), (long)dsize, 1, (long)dsize);
     for (blas_int s = 0; s < nsl; s++) {
         blas_int o = s * NR, w = SB_MIN(NR, nb - o);
         sb_t *d = dt + (size_t)s * NR * NR;
@@ -297,8 +329,6 @@ static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int nb, 
     }
     pk_ctx p = {.x = x, .kt = kt, .nb = nb, .nrhs = nrhs, .rs = left ? x->ldb : 1, .cs = left ? 1 : x->ldb,
                 .upper = upper, .unit = x->diag == 'U', .alpha = alpha, .a = a, .b = b, .dpk = dpk, .drow0 = drow0, .dt = dt};
-    double flops = (double)nb * (double)nb * (double)nrhs * (SB_IS_COMPLEX ? 4.0 : 1.0);
-    int nt = sb_threads_for_compute(flops);
     blas_int groups = (nrhs + kt->mr - 1) / kt->mr;
     int nparts = nt <= 1 ? 1 : (int)SB_MIN(groups, (blas_int)PK_PARTS_PER_THREAD * nt);
     sb_parallel_run_writing_on(nt, nparts, pk_part, &p, x->b, sizeof(sb_t), x->m, x->n, x->ldb);
