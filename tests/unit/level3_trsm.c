@@ -1,7 +1,7 @@
 /* ?trsm (and, compiled with TEST_TRMM, ?trmm) against plain oracles: every side, uplo, transa and
  * diag, Fortran ABI and CBLAS in both layouts, sizes 0..33 and across the recursive blocking
- * (order 300; 256 and 257; trsm: 1024 and 1025, 512 and 513 around the packed diagonal blocks'
- * largest orders; trmm: 1100 across side 'L''s
+ * (order 300; 256 and 257; trsm: 520 x 130, 1024 and 1025, 512 and 513 around the packed
+ * diagonal blocks' largest orders; trmm: 1100 across side 'L''s
  * KC steps and side 'R''s recursion, 530 rows of B for side 'R''s slabs), lda/ldb padding, the
  * other triangle (NaN) and a unit diagonal (NaN) never read, alpha = 0 (B zeroed, A and NaN in B
  * not read), argument errors; trmm also with no memory (its unpacked fallbacks). For trsm: the
@@ -253,10 +253,12 @@ int main(void)
                             }
                         }
 #ifndef TEST_TRMM
-                        /* trsm's packed blocks at their limits: side 'L' of order <= 1024 is one
-                         * block (1024; 1025 recurses: blocks 512, 256 and 257), side 'R' one block
-                         * up to 512 (513 recurses: 256 and 257) */
+                        /* trsm's packed blocks at their limits: side 'L' of order <= 1024 with
+                         * n >= m/4 is one block (520 x 130; 1024 x 2 recurses: blocks of 512;
+                         * 1025: 512, 256 and 257), side 'R' one block up to 512 (513 recurses:
+                         * 256 and 257) */
                         if (api == F77 && diag == 'N' && side == 'L') {
+                            if (t != 1) check_one(api, side, uplo, trans, diag, 520, 130, sbt_rand_elem(), 0);
                             check_one(api, side, uplo, trans, diag, 1024, 2, sbt_rand_elem(), 0);
                             check_one(api, side, uplo, trans, diag, 1025, 1, sbt_rand_elem(), 0);
                         }

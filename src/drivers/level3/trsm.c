@@ -38,7 +38,9 @@ enum { TRSM_BASE = 32, TRSM_PK = SB_TRSM_PK };
  * (avx512, one thread, best of 8 interleaved, ld = m) at m = n = 1024: LLN 61.0 -> 64.7 GFLOP/s, LLT
  * 62.8 -> 65.4, LUN 62.3 -> 63.4, LUT 62.7 -> 65.5; m = 700, n = 1024 55.7 -> 60.6. Not for side
  * 'R' (its coupling gemm packs B contiguously; RUT 1024 lost 4%), nor as the block order of
- * larger left solves (m = 2048 in blocks of 1024: -0.2% to -1.5%). */
+ * larger left solves (m = 2048 in blocks of 1024: -0.2% to -1.5%), nor with few right-hand sides
+ * (n < m/4), where the packed triangle is not amortized: m = 1000, n = 50 lost 8%, n = 100 3%
+ * (m = 1024, n = 256 gained 1.7%, m = 800, n = 200 1.5%). */
 enum { TRSM_PK_LEFT_WHOLE = 1024 };
 
 /* On several threads the right-hand sides of a diagonal block go in parts of whole groups of MR,
@@ -387,7 +389,7 @@ void SB_NAME(trsm)(char side, char uplo, char transa, char diag, blas_int m, bla
     if (!SB_IS_COMPLEX && transa == 'C') transa = 'T';
     tr_ctx x = {side, uplo, transa, diag, (uplo == 'L') == (transa == 'N'), m, n, 0, 0, alpha, a, lda, b, ldb};
     const sb_gemm_kernels_t *kt = sb_gemm_kernels();
-    if (side == 'L' && m <= TRSM_PK_LEFT_WHOLE) pk_block(&x, kt, m, alpha, a, b);
+    if (side == 'L' && m <= TRSM_PK_LEFT_WHOLE && n >= m / 4) pk_block(&x, kt, m, alpha, a, b);
     else if (side == 'L') rec_left(&x, kt, m, alpha, a, b);
     else rec_right(&x, kt, n, alpha, a, b);
 }
