@@ -1,7 +1,8 @@
 /* ?trsm (and, compiled with TEST_TRMM, ?trmm) against plain oracles: every side, uplo, transa and
  * diag, Fortran ABI and CBLAS in both layouts, sizes 0..33 and across the recursive blocking
- * (order 300; 256 and 257 around the largest packed diagonal block; trmm: 1100 across side 'L''s
- * and side 'R''s KC steps, side 'R''s column blocks past NC, 530 rows of B for side 'R''s slabs), lda/ldb padding, the
+ * (order 300; 256 and 257; trsm: 520 x 130, 1024 and 1025, 512 and 513 around the packed
+ * diagonal blocks' largest orders; trmm: 1100 across side 'L''s and side 'R''s KC steps, side
+ * 'R''s column blocks past NC, 530 rows of B for side 'R''s slabs), lda/ldb padding, the
  * other triangle (NaN) and a unit diagonal (NaN) never read, alpha = 0 (B zeroed, A and NaN in B
  * not read), argument errors; trmm also with no memory (its unpacked fallbacks). For trsm: the
  * residual op(A)*X - alpha*B (or X*op(A) - alpha*B) of a well-conditioned A, and a plain
@@ -254,14 +255,28 @@ int main(void)
                         check_one(api, side, uplo, trans, diag, 7, 5, 1, 0);
                         check_one(api, side, uplo, trans, diag, 7, 5, 0, 2);
                         if (api != ROW) {
-                            /* the recursion, and the packed diagonal blocks' largest orders (256,
-                             * and 257 = two blocks) */
+                            /* the recursion, and blocks of 256 and 257 */
                             static const blas_int big[] = {300, 256, 257};
                             for (int q = 0; q < 3; q++) {
                                 if (side == 'L') check_one(api, side, uplo, trans, diag, big[q], 30 - 7 * q, sbt_rand_elem(), 0);
                                 else check_one(api, side, uplo, trans, diag, 30 - 7 * q, big[q], sbt_rand_elem(), 0);
                             }
                         }
+#ifndef TEST_TRMM
+                        /* trsm's packed blocks at their limits: side 'L' of order <= 1024 with
+                         * n >= m/4 is one block (520 x 130; 1024 x 2 recurses: blocks of 512;
+                         * 1025: 512, 256 and 257), side 'R' one block up to 512 (513 recurses:
+                         * 256 and 257) */
+                        if (api == F77 && diag == 'N' && side == 'L') {
+                            if (t != 1) check_one(api, side, uplo, trans, diag, 520, 130, sbt_rand_elem(), 0);
+                            check_one(api, side, uplo, trans, diag, 1024, 2, sbt_rand_elem(), 0);
+                            check_one(api, side, uplo, trans, diag, 1025, 1, sbt_rand_elem(), 0);
+                        }
+                        if (api == F77 && diag == 'N' && side == 'R') {
+                            check_one(api, side, uplo, trans, diag, 2, 512, sbt_rand_elem(), 0);
+                            check_one(api, side, uplo, trans, diag, 1, 513, sbt_rand_elem(), 0);
+                        }
+#endif
 #ifdef TEST_TRMM
                         /* side 'L' in one pass: two or more KC steps (KC <= 512 real, <= 336
                          * complex), several MC row blocks in each (MC <= 256), partial tiles;

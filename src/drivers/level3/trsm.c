@@ -21,6 +21,7 @@
 #include "drivers/level3_structured.h"
 #include "drivers/level3/triangular_operand.h"
 #include "kernels/kernels.h"
+#include "kernels/workspace.h"
 #include "runtime/parallel.h"
 
 /* Order of the diagonal blocks the packed macro-kernel solves. 512 rather than 256: on the Xeon
@@ -31,14 +32,29 @@
 #endif
 enum { TRSM_BASE = 32, TRSM_PK = SB_TRSM_PK };
 
+/* A left solve of up to this order is one packed block, with no recursion and so no coupling
+ * gemm: for side 'L' that gemm packs the solved rows of B, the gemm's B operand, with a
+ * transposing gather over all right-hand sides, and runs on an m/2-deep product. On the Xeon 6/207
+ * (avx512, one thread, best of 8 interleaved, ld = m) at m = n = 1024: LLN 61.0 -> 64.7 GFLOP/s, LLT
+ * 62.8 -> 65.4, LUN 62.3 -> 63.4, LUT 62.7 -> 65.5; m = 700, n = 1024 55.7 -> 60.6. Not for side
+ * 'R' (its coupling gemm packs B contiguously; RUT 1024 lost 4%), nor as the block order of
+ * larger left solves (m = 2048 in blocks of 1024: -0.2% to -1.5%), nor with few right-hand sides
+ * (n < m/4), where the packed triangle is not amortized: m = 1000, n = 50 lost 8%, n = 100 3%
+ * (m = 1024, n = 256 gained 1.7%, m = 800, n = 200 1.5%). */
+enum { TRSM_PK_LEFT_WHOLE = 1024 };
+
 /* On several threads the right-hand sides of a diagonal block go in parts of whole groups of MR,
  * up to this many parts per thread, taken first come first served (the pool hands them out).
  * A worker woken from sleep starts 40-60 µs after the wake on the 2-vCPU Xeon 6 model 207 (KVM):
  * with one part per thread the caller, done with its own, waited for the worker's whole part
  * (dgetrs n = 200 with 100 right-hand sides, numpy's solve: 25 µs a call); with small parts it
  * has taken most of them by the time the worker comes, and waits at most for one. Each
- * element's arithmetic is the same in any part, so the bits do not depend on who runs what. */
-enum { PK_PARTS_PER_THREAD = 4 };
+ * element's arithmetic is the same in any part, so the bits do not depend on who runs what.
+ * 16 rather than 4: a thread waits at the end for up to one part, and at dtrsm m = n = 1024 (one
+ * packed block, 43 groups of 24 right-hand sides, about 0.37 ms of one core each) 8 parts on 2
+ * threads were 5-6 groups, up to 2 ms (one thread's share is 8 ms); 32 parts are 1-2 groups.
+ * Problems of up to 4 groups a thread are cut as before, a group a part. */
+enum { PK_PARTS_PER_THREAD = 16 };
 
 
 /* op(A) of a diagonal block of order m <= TRSM_BASE as a dense tile (ld TRSM_BASE): zeros outside
@@ -155,7 +171,8 @@ typedef struct {
     sb_t alpha;
     const sb_t *a;  /* the diagonal block of A */
     sb_t *b;        /* its rows (side 'L') or columns (side 'R') of B */
-    const sb_t *dpk; /* D packed in pack_b format (slivers of NR columns, depth nb) */
+    const sb_t *dpk; /* D packed in pack_b format (slivers of NR columns), see pack_d */
+    const size_t *drow0; /* row p of sliver s at dpk + drow0[s] + p*NR (the rows it holds) */
     const sb_t *dt;  /* diagonal tiles of D: tile s at dt + s*NR*NR, D(l, j) at l + j*NR */
 } pk_ctx;
 
@@ -195,12 +212,77 @@ static void pk_part(void *ctx, int part, int nparts)
             blas_int j0 = sj * NR, nr = SB_MIN(NR, nb - j0);
             blas_int k = p->upper ? j0 : nb - j0 - nr;
             blas_int o = p->upper ? 0 : j0 + nr;
-            p->kt->trsm_ukr(k, p->alpha, ys + (size_t)o * MR, p->dpk + (size_t)sj * NR * nb + (size_t)o * NR,
+            p->kt->trsm_ukr(k, p->alpha, ys + (size_t)o * MR, p->dpk + (p->drow0[sj] + (size_t)o * NR),
                             p->dt + (size_t)sj * NR * NR, p->upper, p->unit, br + (size_t)j0 * cs, rs, cs, mr,
                             nr, ys + (size_t)j0 * MR);
         }
     }
     free(ys);
+}
+
+/* Slivers of D packed together, one pack_b call per group: its rows are read along whole runs of
+ * PACK_D_GROUP*NR elements (per sliver they were read NR at a time, a cache line per column of A,
+ * each in another page); the group's rows are those any of its slivers reads. */
+enum { PACK_D_GROUP = 8 };
+
+/* Elements of the packed D (pack_d's layout) for a block of order nb. */
+static size_t pack_d_size(blas_int nb, blas_int NR, int upper)
+{
+    const blas_int nsl = (nb + NR - 1) / NR;
+    size_t total = 0;
+    for (blas_int g0 = 0; g0 < nsl; g0 += PACK_D_GROUP) {
+        blas_int g1 = SB_MIN(nsl, g0 + PACK_D_GROUP);
+        /* upper: sliver s reads rows [0, s*NR); lower: rows [(s+1)*NR, nb) */
+        blas_int p0 = upper ? 0 : SB_MIN(nb, (g0 + 1) * NR), p1 = upper ? (g1 - 1) * NR : nb;
+        total += (size_t)(g1 - g0) * NR * (size_t)(p1 - p0);
+    }
+    return total;
+}
+
+/* Where pack_d puts each sliver: row p of sliver s at dpk[drow0[s] + p*NR]; groups of
+ * PACK_D_GROUP slivers one after another, each with the rows any of its slivers reads. */
+static void pack_d_layout(blas_int nb, blas_int NR, int upper, size_t *drow0)
+{
+    const blas_int nsl = (nb + NR - 1) / NR;
+    size_t at = 0;
+    for (blas_int g0 = 0; g0 < nsl; g0 += PACK_D_GROUP) {
+        blas_int g1 = SB_MIN(nsl, g0 + PACK_D_GROUP);
+        blas_int p0 = upper ? 0 : SB_MIN(nb, (g0 + 1) * NR), p1 = upper ? (g1 - 1) * NR : nb;
+        for (blas_int s = g0; s < g1; s++) drow0[s] = at + (size_t)(s - g0) * NR * (size_t)(p1 - p0) - (size_t)p0 * NR;
+        at += (size_t)(g1 - g0) * NR * (size_t)(p1 - p0);
+    }
+}
+
+typedef struct {
+    const tr_ctx *x;
+    const sb_gemm_kernels_t *kt;
+    blas_int nb;
+    const sb_t *a;
+    char dtrans;
+    int upper;
+    sb_t *dpk;
+    const size_t *drow0;
+} pack_d_ctx;
+
+/* Part `part` of nparts of the packing of D = op(A) (side 'R') or op(A)^T (side 'L', dtrans):
+ * an equal share of the groups, each packed by one pack_b call into its place (pack_d_layout).
+ * Packing copies values, so who packs what changes no bit. */
+static void pack_d_part(void *ctx, int part, int nparts)
+{
+    const pack_d_ctx *c = ctx;
+    const tr_ctx *x = c->x;
+    const blas_int NR = c->kt->nr, nb = c->nb, nsl = (nb + NR - 1) / NR;
+    const blas_int ng = (nsl + PACK_D_GROUP - 1) / PACK_D_GROUP;
+    /* D(p, j) as stored: op(A)(p, j) for side 'R', op(A)(j, p) for side 'L' */
+    const int dn = c->dtrans == 'N' || c->dtrans == 'R';
+    for (blas_int g = (blas_int)((long long)ng * part / nparts); g < (blas_int)((long long)ng * (part + 1) / nparts); g++) {
+        blas_int g0 = g * PACK_D_GROUP, g1 = SB_MIN(nsl, g0 + PACK_D_GROUP);
+        blas_int o = g0 * NR, w = SB_MIN(nb, g1 * NR) - o;
+        blas_int p0 = c->upper ? 0 : SB_MIN(nb, (g0 + 1) * NR), p1 = c->upper ? (g1 - 1) * NR : nb;
+        if (p1 > p0)
+            c->kt->pack_b(c->dtrans, p1 - p0, w, dn ? c->a + p0 + (size_t)o * x->lda : c->a + o + (size_t)p0 * x->lda,
+                          x->lda, c->dpk + (c->drow0[g0] + (size_t)p0 * NR), (int)NR);
+    }
 }
 
 /* Solves the diagonal block of order nb (at a) against all right-hand sides (at b). */
@@ -210,26 +292,35 @@ static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int nb, 
     const blas_int NR = kt->nr;
     const blas_int nsl = (nb + NR - 1) / NR;
     const blas_int nrhs = left ? x->n : x->m;
-    sb_t *dpk = pk_alloc((size_t)nsl * NR * nb + (size_t)nsl * NR * NR);
-    if (!dpk) {
-        if (left) solve_left(x, nb, nrhs, alpha, a, b);
-        else solve_right(x, nb, nrhs, alpha, a, b);
-        return;
-    }
-    sb_t *dt = dpk + (size_t)nsl * NR * nb;
     /* D = op(A) (side 'R') or op(A)^T (side 'L') */
     char dtrans = x->trans;
     if (left) dtrans = x->trans == 'N' ? 'T' : x->trans == 'T' ? 'N' : 'R';
     const int upper = left ? x->lower : !x->lower;
-    /* D(p, j) as stored: op(A)(p, j) for side 'R', op(A)(j, p) for side 'L' */
-    const int dn = dtrans == 'N' || dtrans == 'R';
+    const size_t dsize = pack_d_size(nb, NR, upper);
+    /* from the thread's cached workspace: a fresh buffer of this size (4 MiB at nb = 1024, d)
+     * cost page faults on every call, 3-4% of dtrsm n = 1024 on one thread */
+    int owned;
+    sb_t *dpk = sb_workspace_get((dsize + (size_t)nsl * NR * NR) * sizeof(sb_t), &owned);
+    size_t *drow0 = malloc((size_t)nsl * sizeof(size_t));
+    if (!dpk || !drow0) {
+        if (dpk) sb_workspace_put(dpk, owned);
+        free(drow0);
+        if (left) solve_left(x, nb, nrhs, alpha, a, b);
+        else solve_right(x, nb, nrhs, alpha, a, b);
+        return;
+    }
+    sb_t *dt = dpk + dsize;
+    double flops = (double)nb * (double)nb * (double)nrhs * (SB_IS_COMPLEX ? 4.0 : 1.0);
+    int nt = sb_threads_for_compute(flops);
+    /* D packed on the same threads as the solve: done on the caller alone it was 3.6% of dtrsm
+     * LLN m = n = 1024 on one thread, about 7% of the time on two */
+    pack_d_layout(nb, NR, upper, drow0);
+    pack_d_ctx pc = {.x = x, .kt = kt, .nb = nb, .a = a, .dtrans = dtrans, .upper = upper, .dpk = dpk, .drow0 = drow0};
+    blas_int dgroups = (nsl + PACK_D_GROUP - 1) / PACK_D_GROUP;
+    int dparts = nt <= 1 ? 1 : (int)SB_MIN(dgroups, (blas_int)PK_PARTS_PER_THREAD * nt);
+    sb_parallel_run_writing_on(nt, dparts, pack_d_part, &pc, dpk, sizeof(sb_t), (long)dsize, 1, (long)dsize);
     for (blas_int s = 0; s < nsl; s++) {
         blas_int o = s * NR, w = SB_MIN(NR, nb - o);
-        /* of sliver s only the rows the kernel reads: those of the unknowns solved before it */
-        blas_int p0 = upper ? 0 : o + w, p1 = upper ? o : nb;
-        if (p1 > p0)
-            kt->pack_b(dtrans, p1 - p0, w, dn ? a + p0 + (size_t)o * x->lda : a + o + (size_t)p0 * x->lda, x->lda,
-                       dpk + (size_t)s * NR * nb + (size_t)p0 * NR, (int)NR);
         sb_t *d = dt + (size_t)s * NR * NR;
         for (blas_int j = 0; j < NR; j++)
             for (blas_int l = 0; l < NR; l++) {
@@ -239,13 +330,12 @@ static void pk_block(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int nb, 
             }
     }
     pk_ctx p = {.x = x, .kt = kt, .nb = nb, .nrhs = nrhs, .rs = left ? x->ldb : 1, .cs = left ? 1 : x->ldb,
-                .upper = upper, .unit = x->diag == 'U', .alpha = alpha, .a = a, .b = b, .dpk = dpk, .dt = dt};
-    double flops = (double)nb * (double)nb * (double)nrhs * (SB_IS_COMPLEX ? 4.0 : 1.0);
-    int nt = sb_threads_for_compute(flops);
+                .upper = upper, .unit = x->diag == 'U', .alpha = alpha, .a = a, .b = b, .dpk = dpk, .drow0 = drow0, .dt = dt};
     blas_int groups = (nrhs + kt->mr - 1) / kt->mr;
     int nparts = nt <= 1 ? 1 : (int)SB_MIN(groups, (blas_int)PK_PARTS_PER_THREAD * nt);
     sb_parallel_run_writing_on(nt, nparts, pk_part, &p, x->b, sizeof(sb_t), x->m, x->n, x->ldb);
-    free(dpk);
+    sb_workspace_put(dpk, owned);
+    free(drow0);
 }
 
 /* The recursion on the whole of B. */
@@ -299,6 +389,7 @@ void SB_NAME(trsm)(char side, char uplo, char transa, char diag, blas_int m, bla
     if (!SB_IS_COMPLEX && transa == 'C') transa = 'T';
     tr_ctx x = {side, uplo, transa, diag, (uplo == 'L') == (transa == 'N'), m, n, 0, 0, alpha, a, lda, b, ldb};
     const sb_gemm_kernels_t *kt = sb_gemm_kernels();
-    if (side == 'L') rec_left(&x, kt, m, alpha, a, b);
+    if (side == 'L' && m <= TRSM_PK_LEFT_WHOLE && n >= m / 4) pk_block(&x, kt, m, alpha, a, b);
+    else if (side == 'L') rec_left(&x, kt, m, alpha, a, b);
     else rec_right(&x, kt, n, alpha, a, b);
 }
