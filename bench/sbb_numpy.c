@@ -197,7 +197,7 @@ void sbb_numpy_section(FILE *o, const sbb_numpy_lib *libs, int nlibs, const char
     fprintf(o, "\n## numpy.linalg (issue 14)\n\n%s with Debian's numpy, each library in its own process through "
                "LD_LIBRARY_PATH (SafeBLAS: <build>/compat; a peer: its libblas.so.3 folder, with reference LAPACK "
                "where it has none), peers at their best as above. ms, best of %d round%s (every library once per "
-               "round, interleaved); 1 thread in the process's CPU time (steady on a shared machine), 2 threads in "
+               "round, interleaved; in each round a short case is called for 0.3 s, up to 200 times); 1 thread in the process's CPU time (steady on a shared machine), 2 threads in "
                "wall-clock time. lstsq: n × n/4, one right-hand side; solve: 100 right-hand sides; eigh, eigvalsh, "
                "cholesky on a positive definite matrix. A case over %s s is measured once and its larger sizes "
                "skipped. SB/OB: SafeBLAS's time over OpenBLAS's (below 1: SafeBLAS is faster); 2T/1T: SafeBLAS's "
