@@ -22,7 +22,9 @@
  *    holding up a call made after a pause (issue 12: 2.2x the 1-thread time at dgemv n = 512;
  *    the parked_workers torture case checks it).
  *  - Sleeping workers 0 and 1 are kept off the caller's CPU while they are woken
- *    (keep_off_caller_cpu), so that the wake-up puts them on another CPU where they help; and a
+ *    (keep_off_caller_cpu; they do it themselves before they sleep, off the last caller's CPU,
+ *    so that the caller pays no system call for it), so that the wake-up puts them on another
+ *    CPU where they help; and a
  *    small job that finds the workers asleep outside a run of calls does not wake them at all,
  *    nor does a short compute-bound one in a run (sb_threads_for, sb_threads_for_compute).
  *  - fork(): a pthread_atfork handler for the CHILD only. The child has one thread and none of
@@ -94,7 +96,10 @@ struct worker {
     pthread_t tid;
     sb_worker_stack stack; /* the pool's own stack for this slot, kept for its next thread */
     atomic_int os_tid;     /* the thread's kernel id (for sched_setaffinity), 0 until it runs */
-    atomic_int narrowed;   /* kept off the caller's CPU for this wake-up (see keep_off_caller_cpu) */
+    atomic_int narrowed;   /* kept off a caller's CPU for the next wake-up (see keep_off_caller_cpu) */
+    atomic_int off_cpu;    /* the CPU it is kept off while narrowed */
+    cpu_set_t own_mask;    /* its affinity when it started, which it takes back once woken (its own) */
+    int own_mask_ok;
 } __attribute__((aligned(64)));
 
 struct pool {
@@ -117,7 +122,6 @@ struct pool {
 };
 
 static struct pool P;
-static cpu_set_t wide_mask; /* the caller's affinity, for woken workers to take back (keep_off_caller_cpu) */
 /* The runtime's thread-local variables are initial-exec (SB_TLS), which makes the library's whole
  * TLS block static, also when it is loaded with dlopen (numpy, the benchmark): a worker's first
  * use of TLS then costs no malloc, and so no malloc arena of its own, whose lock and pages
@@ -251,6 +255,24 @@ static void run_parts(int me)
  * calls keeps the short spin. */
 #define HOT_SPIN_NS 500000L
 
+/* A worker about to sleep (0 or 1, the two the caller wakes itself) keeps itself off the CPU
+ * the last caller ran on, as keep_off_caller_cpu below would at the next wake-up, but in the
+ * worker's own time: there the two system calls cost the caller 5-8 µs of every call that wakes
+ * it (Zen 5, KVM, 2 vCPUs), next to 10-17 µs for the wake-up itself. A caller on another CPU by
+ * then narrows it again itself. */
+static void keep_self_off_caller_cpu(struct worker *w)
+{
+    int cpu = atomic_load_explicit(&P.caller_cpu, memory_order_relaxed);
+    if (w->index > 1 || !w->own_mask_ok || cpu < 0 || cpu >= CPU_SETSIZE) return;
+    if (atomic_load_explicit(&w->narrowed, memory_order_relaxed)) return;
+    cpu_set_t mask = w->own_mask;
+    if (!CPU_ISSET(cpu, &mask) || CPU_COUNT(&mask) < 2) return;
+    CPU_CLR(cpu, &mask);
+    if (sched_setaffinity(0, sizeof mask, &mask) != 0) return;
+    atomic_store_explicit(&w->off_cpu, cpu, memory_order_relaxed);
+    atomic_store_explicit(&w->narrowed, 1, memory_order_release);
+}
+
 /* Wait until w->wake differs from seen; returns the new value, or seen after IDLE_EXIT_NS.
  * *hot: the last wait was short (see HOT_SPIN_NS); updated here. */
 static unsigned wait_for_job(struct worker *w, unsigned seen, int *hot)
@@ -270,6 +292,7 @@ static unsigned wait_for_job(struct worker *w, unsigned seen, int *hot)
             if ((i & 63) == 0 && now_ns() - t0 > spin) break;
         }
     }
+    keep_self_off_caller_cpu(w);
     long long deadline = now_ns() + IDLE_EXIT_NS;
     for (;;) {
         atomic_store(&w->sleeping, 1);
@@ -288,6 +311,7 @@ static unsigned wait_for_job(struct worker *w, unsigned seen, int *hot)
 static void *worker_main(void *arg)
 {
     struct worker *w = arg;
+    w->own_mask_ok = sched_getaffinity(0, sizeof w->own_mask, &w->own_mask) == 0;
     atomic_store(&w->os_tid, (int)syscall(SYS_gettid));
     tls_depth = 1;
     sb_worker_stack_keep_from_children(&w->stack);
@@ -298,11 +322,11 @@ static void *worker_main(void *arg)
         if (cur == seen) break; /* idle too long: exit; the next job starts a new thread */
         seen = cur;
         if (atomic_load_explicit(&P.shutdown, memory_order_acquire)) break;
-        if (atomic_load_explicit(&w->narrowed, memory_order_acquire)) { /* placed: take the whole affinity back */
-            sched_setaffinity(0, sizeof wide_mask, &wide_mask);
+        run_parts(w->index);
+        if (atomic_load_explicit(&w->narrowed, memory_order_acquire)) { /* placed: its whole affinity back */
+            if (w->own_mask_ok) sched_setaffinity(0, sizeof w->own_mask, &w->own_mask);
             atomic_store(&w->narrowed, 0);
         }
-        run_parts(w->index);
     }
     atomic_fetch_sub(&P.live, 1);
     atomic_store(&w->state, W_EXITED);
@@ -341,6 +365,7 @@ static int ensure_workers(int want)
         }
         w->index = i;
         atomic_store(&w->narrowed, 0);
+        atomic_store(&w->off_cpu, -1);
         atomic_store(&w->os_tid, 0);
         atomic_store(&w->wake, 0);
         atomic_store(&w->sleeping, 0);
@@ -374,9 +399,10 @@ static int ensure_workers(int want)
  * caller's own CPU when the other CPUs are idle vCPUs (KVM reports them preempted): there it can
  * only take turns with the caller. So a sleeping worker about to be woken gets the caller's
  * affinity minus the caller's CPU, and the wake puts it on another CPU (about 40-60 µs later on
- * the Xeon 6 model 207 VM); once awake it takes the caller's whole affinity back (worker_main),
- * so that a busy CPU never holds it. 0.7 µs per system call; nothing where the caller may run on
- * one CPU only. */
+ * the Xeon 6 model 207 VM); once it has run its parts it takes back the affinity it started with
+ * (worker_main), so that a busy CPU never holds it for long. 0.7 µs per system call (5-8 µs for
+ * the two on the Zen 5 VM: see keep_self_off_caller_cpu); nothing where the caller may run on one
+ * CPU only. */
 static void keep_off_caller_cpu(struct worker *slots, int nw, int cpu)
 {
     if (cpu < 0 || cpu >= CPU_SETSIZE) return;
@@ -385,16 +411,19 @@ static void keep_off_caller_cpu(struct worker *slots, int nw, int cpu)
     for (int i = 0; i < nw; i++) {
         struct worker *w = &slots[i];
         int tid = atomic_load_explicit(&w->os_tid, memory_order_relaxed);
-        if (tid == 0 || !atomic_load_explicit(&w->sleeping, memory_order_relaxed) ||
-            atomic_load_explicit(&w->narrowed, memory_order_relaxed))
-            continue;
+        if (tid == 0 || !atomic_load_explicit(&w->sleeping, memory_order_relaxed)) continue;
+        if (atomic_load_explicit(&w->narrowed, memory_order_acquire) &&
+            atomic_load_explicit(&w->off_cpu, memory_order_relaxed) == cpu)
+            continue; /* already off this CPU (it narrowed itself, or an earlier caller did) */
         if (!have_mask) {
             if (sched_getaffinity(0, sizeof mask, &mask) != 0 || !CPU_ISSET(cpu, &mask) || CPU_COUNT(&mask) < 2) return;
-            wide_mask = mask; /* published to the worker by the wake-up (seq_cst) */
             CPU_CLR(cpu, &mask);
             have_mask = 1;
         }
-        if (sched_setaffinity(tid, sizeof mask, &mask) == 0) atomic_store(&w->narrowed, 1);
+        if (sched_setaffinity(tid, sizeof mask, &mask) == 0) {
+            atomic_store_explicit(&w->off_cpu, cpu, memory_order_relaxed);
+            atomic_store(&w->narrowed, 1);
+        }
     }
 }
 
