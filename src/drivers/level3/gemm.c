@@ -96,14 +96,11 @@ static void gemm_part(void *ctx, int part, int nparts)
         return;
     }
     const sb_t *a = sb_l3_op_at(g->ta, g->a, g->lda, i0, 0), *b = sb_l3_op_at(g->tb, g->b, g->ldb, 0, j0);
-    /* A part within the set's one-thread small sizes (real, op(A) = A) takes the unpacked kernel,
-     * which gives the packed path's bits (kernels.h): packing costs most at these sizes, and a
-     * part that a late worker leaves to the caller then costs what the one-thread call does
-     * (dgemm 128 on 2 threads after a pause, Zen 5 VM: median 85-94 us, against about 50 on
-     * one thread, with each half packed) */
-    const int small_max = g->kt->small_one_thread_max;
-    if (!SB_IS_COMPLEX && g->ta == 'N' && g->kt->small && i1 - i0 <= small_max && j1 - j0 <= small_max &&
-        g->k <= small_max) {
+    /* A part within the small kernel's sizes (gemm_small.h) takes it, with the same bits: a part
+     * that a late worker leaves to the caller then costs what the one-thread call does (dgemm 128
+     * on 2 threads after a pause, Zen 5 VM: median 85-94 us, against about 50 on one thread,
+     * with each half packed) */
+    if (gemm_small_in_size(g->kt, g->ta, i1 - i0, j1 - j0, g->k)) {
         g->kt->small(i1 - i0, j1 - j0, g->k, &g->alpha, a, g->lda, g->tb, b, g->ldb, &g->beta,
                      g->c + i0 + (size_t)j0 * g->ldc, g->ldc);
         return;

@@ -21,6 +21,17 @@
  * calling thread). op(A) other than A is first copied (gemm.c's gemm_copied_a), up to 128 rows and
  * SMALL_COPY_MAX elements. */
 enum { SMALL_COPY_MAX = 32768 };
+
+/* Real, op(A) = A, every side up to the set's small_one_thread_max: the small kernel gives the
+ * packed path's bits (kernels.h) and skips packing, which costs most at these sizes (avx512, one
+ * thread: the table in kernel_set.c). Taken by a call that runs on one thread (below) and by a
+ * part of a parallel one (gemm.c's gemm_part). */
+static inline int gemm_small_in_size(const sb_gemm_kernels_t *kt, char transa, blas_int m, blas_int n, blas_int k)
+{
+    const int max = kt->small_one_thread_max;
+    return !SB_IS_COMPLEX && kt->small && transa == 'N' && m <= max && n <= max && k <= max;
+}
+
 static inline int gemm_use_small(const sb_gemm_kernels_t *kt, char transa, blas_int m, blas_int n, blas_int k)
 {
     /* op(A) copied: tall ones pack faster (d TN 256 x 16 x 16: 34 against 37 GFLOP/s packed, z CN
@@ -31,13 +42,8 @@ static inline int gemm_use_small(const sb_gemm_kernels_t *kt, char transa, blas_
     if (SB_IS_COMPLEX && k > SB_MIN(kt->kc, 256)) return 0;
     double mnk = (double)m * n * k;
     if (mnk <= (SB_IS_COMPLEX ? 64.0 * 64 * 64 : 100.0 * 100 * 100)) return 1;
-    /* real, op(A) = A, every side up to the set's small_one_thread_max, on one thread: the small
-     * kernel gives the packed path's bits (kernels.h), so taking it when no second thread would
-     * run changes no bit, and it skips packing, which costs most at these sizes (avx512, one
-     * thread: the table in kernel_set.c) */
-    if (!SB_IS_COMPLEX && transa == 'N' && m <= kt->small_one_thread_max && n <= kt->small_one_thread_max &&
-        k <= kt->small_one_thread_max && sb_threads_for_compute(2.0 * mnk) <= 1)
-        return 1;
+    /* within those sizes on one thread: no bit changes, and no packing */
+    if (gemm_small_in_size(kt, transa, m, n, k) && sb_threads_for_compute(2.0 * mnk) <= 1) return 1;
     int thin = SB_MIN(m, n) <= 16 || k <= 16;
     return thin && mnk <= 4194304.0 && (n <= 4 || (double)m * k <= 32768.0);
 }
