@@ -25,8 +25,9 @@
  *   With alpha = +-1 the sum is taken in order onto beta*C: each product is added to (or
  *   subtracted from) the running value in turn, as the reference gemm does (for complex: the
  *   products with B's real parts in turn, then the sum of those with its imaginary parts, which
- *   the avx512 c kernel joins into the running values every sixteen steps), so a
- *   product split along k rounds as the whole (a solve by halves rounds as one solve).
+ *   the c kernels of the avx2 and avx512 sets join into the running values every sixteen
+ *   steps), so a product split along k rounds as the whole (a solve by halves rounds as one
+ *   solve).
  *   beta == 0: C is written without being read. Nothing outside the m x n tile is touched.
  *   Every element is computed with the same arithmetic whatever its position in the tile and
  *   whether the tile is full or partial, so results do not depend on how C is split.

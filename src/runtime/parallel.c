@@ -109,6 +109,8 @@ struct pool {
     atomic_uint done;            /* futex word: parts finished in the current job */
     atomic_int caller_sleeping;  /* the caller sleeps on `done` */
     atomic_int caller_cpu;       /* the CPU the caller was on when it published the job */
+    atomic_llong wake_sent_ns;   /* when the caller last woke a sleeping worker 0 */
+    atomic_llong arrival_ns;     /* how long worker 0 takes to arrive once woken (average; 0: unknown) */
     atomic_long spin_ns;         /* how long idle threads spin before sleeping */
     atomic_int live;             /* worker threads running (for tests) */
     atomic_uint generation;      /* bumped in the child at each fork */
@@ -275,8 +277,9 @@ static void keep_self_off_caller_cpu(struct worker *w)
 
 /* Wait until w->wake differs from seen; returns the new value, or seen after IDLE_EXIT_NS.
  * *hot: the last wait was short (see HOT_SPIN_NS); updated here. */
-static unsigned wait_for_job(struct worker *w, unsigned seen, int *hot)
+static unsigned wait_for_job(struct worker *w, unsigned seen, int *hot, int *slept)
 {
+    *slept = 0;
     unsigned cur;
     long spin = atomic_load_explicit(&P.spin_ns, memory_order_relaxed);
     long long t0 = now_ns();
@@ -293,6 +296,7 @@ static unsigned wait_for_job(struct worker *w, unsigned seen, int *hot)
         }
     }
     keep_self_off_caller_cpu(w);
+    *slept = 1;
     long long deadline = now_ns() + IDLE_EXIT_NS;
     for (;;) {
         atomic_store(&w->sleeping, 1);
@@ -308,6 +312,18 @@ static unsigned wait_for_job(struct worker *w, unsigned seen, int *hot)
     return atomic_load_explicit(&w->wake, memory_order_acquire);
 }
 
+/* Worker 0, woken from its sleep: how long after the caller's wake-up it runs, averaged (a
+ * quarter of each new sample); threads_for weighs short jobs against it. Samples over 10 ms
+ * (the machine was busy elsewhere) are left out. */
+static void note_arrival(void)
+{
+    long long sent = atomic_load_explicit(&P.wake_sent_ns, memory_order_relaxed);
+    long long d = now_ns() - sent;
+    if (sent <= 0 || d <= 0 || d > 10000000LL) return;
+    long long old = atomic_load_explicit(&P.arrival_ns, memory_order_relaxed);
+    atomic_store_explicit(&P.arrival_ns, old > 0 ? (3 * old + d) / 4 : d, memory_order_relaxed);
+}
+
 static void *worker_main(void *arg)
 {
     struct worker *w = arg;
@@ -316,11 +332,12 @@ static void *worker_main(void *arg)
     tls_depth = 1;
     sb_worker_stack_keep_from_children(&w->stack);
     unsigned seen = 0; /* the owner zeroes wake before starting the thread */
-    int hot = 0;
+    int hot = 0, slept = 0;
     for (;;) {
-        unsigned cur = wait_for_job(w, seen, &hot);
+        unsigned cur = wait_for_job(w, seen, &hot, &slept);
         if (cur == seen) break; /* idle too long: exit; the next job starts a new thread */
         seen = cur;
+        if (slept && w->index == 0) note_arrival();
         if (atomic_load_explicit(&P.shutdown, memory_order_acquire)) break;
         run_parts(w->index);
         if (atomic_load_explicit(&w->narrowed, memory_order_acquire)) { /* placed: its whole affinity back */
@@ -468,6 +485,8 @@ static void run_job(int max_threads, int nparts, sb_part_fn fn, void *ctx, const
     keep_off_caller_cpu(slots, nw < 2 ? nw : 2, cpu); /* the two the caller wakes itself */
     uint64_t word = ((uint64_t)(P.seq & 0xFFFF) << SEQ_SHIFT) | ((uint64_t)nw << NW_SHIFT) |
                     ((uint64_t)nparts << NP_SHIFT);
+    if (atomic_load_explicit(&slots[0].sleeping, memory_order_relaxed))
+        atomic_store_explicit(&P.wake_sent_ns, now_ns(), memory_order_relaxed);
     atomic_store_explicit(&P.job, word, memory_order_release);
     wake_worker(&slots[0]);
     if (nw > 1) wake_worker(&slots[1]);
@@ -549,6 +568,16 @@ static atomic_llong last_request_ns, last_request_len_ns;
  * vCPUs): n = 160 (4.1 times) 1.09-1.11 and n = 180 0.96-1.14 when they were woken, 0.97-1.06
  * when not; n = 200 0.86-0.96 woken. */
 #define COMPUTE_PARKED_FACTOR 6.0
+/* With the threshold lowered (SAFEBLAS_PARALLEL_THRESHOLD, 0 in the parked_workers torture case)
+ * the two rules above no longer hold short jobs back. On the EPYC family 25 model 1 (Zen 3, KVM,
+ * 2 vCPUs) a woken worker ran 50-70 µs after the wake, the wake cost the caller 14-19 µs, and
+ * splitting dgemv N n = 512 into row halves made each half-pass slower (two 256-row passes
+ * after a 1 ms pause: 70 µs against 42-52 for one 512-row pass): every call parallel, that dgemv
+ * after a pause took 1.6-1.8x its 1-thread time in 5 runs out of 8, the caller doing both halves
+ * in most calls because the worker came after it had finished the first. So a job estimated
+ * at under ARRIVAL_FACTOR times the measured arrival does not wake a sleeping worker: the worker
+ * could take at most half of what is left once it arrives. */
+#define ARRIVAL_FACTOR 2.0
 
 static int workers_parked(void)
 {
@@ -566,18 +595,24 @@ static int threads_for(double flops, double wake_min, double parked_factor)
     double t = sb_config_parallel_threshold();
     if (!(flops >= t)) return 1;
     if (sb_in_parallel()) return 1;
+    long long now = now_ns();
+    long long last = atomic_exchange_explicit(&last_request_ns, now, memory_order_relaxed);
+    long long last_len = atomic_exchange_explicit(&last_request_len_ns, (long long)(flops * NS_PER_FLOP),
+                                                  memory_order_relaxed);
+    int in_run = now - last - 2 * last_len <= sb_config_spin_ns();
     if (t > 0) {
         /* every thread should get at least half the threshold's worth of work */
         double merit = flops / (0.5 * t);
         if (merit < n) n = merit < 2 ? 2 : (int)merit;
-        long long now = now_ns();
-        long long last = atomic_exchange_explicit(&last_request_ns, now, memory_order_relaxed);
-        long long last_len = atomic_exchange_explicit(&last_request_len_ns, (long long)(flops * NS_PER_FLOP),
-                                                      memory_order_relaxed);
-        if (flops < parked_factor * t && workers_parked() &&
-            (flops < wake_min * t || now - last - 2 * last_len > sb_config_spin_ns()))
-            return 1;
+        if (flops < parked_factor * t && workers_parked() && (flops < wake_min * t || !in_run)) return 1;
     }
+    /* Whatever the threshold: a job outside a run that would be over, or nearly, before a
+     * sleeping worker 0 could arrive (under ARRIVAL_FACTOR times the arrival time measured on
+     * this machine, note_arrival) runs on the calling thread; woken, the worker would take at
+     * most a sliver of it and cost the caller the wake-up and a split of its work. */
+    long long arrival = atomic_load_explicit(&P.arrival_ns, memory_order_relaxed);
+    if (arrival > 0 && !in_run && flops * NS_PER_FLOP < ARRIVAL_FACTOR * (double)arrival && workers_parked())
+        return 1;
     return n;
 }
 

@@ -55,9 +55,25 @@ static const int mask_tab[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 
 #define VM __m256i
 #define V_MASK(r) _mm256_loadu_si256((const __m256i *)(mask_tab + VW - (r)))
 
-/* complex: the microkernel joins the imaginary parts' sums at its end only */
+/* complex: where the microkernel joins the imaginary parts' sums besides its end: single
+ * precision after every fourth round of four steps, counted from the end of its k4 = k/4 full
+ * rounds (round i, 0-based, when k4 - i is a multiple of four); double precision never */
+#if SB_IS_COMPLEX && !SB_IS_DOUBLE
+#define SB_SMALL_JOIN_AFTER(l, k) (((l) & 3) == 3 && ((l) >> 2) < ((k) >> 2) && ((((k) >> 2) - ((l) >> 2)) & 3) == 0)
+#else
 #define SB_SMALL_JOIN_AFTER(l, k) 0
+#endif
 /* 16 registers: 8 accumulators (complex: 4 and their imaginary parts' sums) */
 #define SB_SMALL_NC (SB_IS_COMPLEX ? 2 : 4)
 #define SB_SMALL_NAME SB_NAME(gemm_small_avx2)
+/* d: each rows loop a function of its own, 3 vectors of rows at 4 columns (12 FMA chains, the
+ * latency 4 x 2 FMAs a cycle of Zen 3 covered with room). Inlined into one function, GCC kept an
+ * A vector of the d loop on the stack and reloaded it for every FMA: on an EPYC family 25 model 1
+ * (Zen 3), one thread, d NN n = 64 ran 22-25 GFLOP/s (OpenBLAS 34-40); apart with 2 vectors
+ * 29-40, with 3 vectors 42-43 (n = 16 unchanged, 100: 42). s keeps the inlined loop (no spill,
+ * 93 GFLOP/s at n = 64; apart with 3 vectors 90-91). */
+#if SB_IS_DOUBLE && !SB_IS_COMPLEX
+#define SB_SMALL_NV(nc) ((nc) >= SB_SMALL_NC ? 3 : 4)
+#define SB_SMALL_ROWS_APART
+#endif
 #include "kernels/generic/gemm_small_body.h"

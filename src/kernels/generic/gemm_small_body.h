@@ -125,7 +125,15 @@ INLINE void rows(const int nc, const int sr, const int si, blas_int m, blas_int 
     const int nvb = SB_SMALL_NV(nc) < NV_MAX ? SB_SMALL_NV(nc) : NV_MAX;
     const VM all = V_MASK(VW), tail = V_MASK(EW * (m % VE));
     blas_int i = 0;
-    for (; i + nvb * VE <= m; i += nvb * VE) block(nvb, nc, 0, sr, si, all, k, t, tl, tq, a + i, lda, beta, c + i, ldc);
+    for (; i + nvb * VE <= m; i += nvb * VE) {
+        /* blocks of 3 (avx2 real): 3 + 1 vectors left go as 2 + 2, whose chains are even */
+        if (nvb == 3 && m - i > 3 * VE && m - i <= 4 * VE) {
+            block(2, nc, 0, sr, si, all, k, t, tl, tq, a + i, lda, beta, c + i, ldc);
+            i += 2 * VE;
+            break;
+        }
+        block(nvb, nc, 0, sr, si, all, k, t, tl, tq, a + i, lda, beta, c + i, ldc);
+    }
     if (i == m) return;
     const int nv = (int)((m - i + VE - 1) / VE), masked = (m - i) % VE != 0;
     a += i, c += i;
