@@ -109,7 +109,7 @@ struct pool {
     atomic_uint done;            /* futex word: parts finished in the current job */
     atomic_int caller_sleeping;  /* the caller sleeps on `done` */
     atomic_int caller_cpu;       /* the CPU the caller was on when it published the job */
-    atomic_llong wake_sent_ns;   /* when the caller last woke a sleeping worker 0 */
+    atomic_llong wake_sent_ns;   /* when the caller last published a job (woke worker 0) */
     atomic_llong arrival_ns;     /* how long worker 0 takes to arrive once woken (average; 0: unknown) */
     atomic_long spin_ns;         /* how long idle threads spin before sleeping */
     atomic_int live;             /* worker threads running (for tests) */
@@ -485,8 +485,9 @@ static void run_job(int max_threads, int nparts, sb_part_fn fn, void *ctx, const
     keep_off_caller_cpu(slots, nw < 2 ? nw : 2, cpu); /* the two the caller wakes itself */
     uint64_t word = ((uint64_t)(P.seq & 0xFFFF) << SEQ_SHIFT) | ((uint64_t)nw << NW_SHIFT) |
                     ((uint64_t)nparts << NP_SHIFT);
-    if (atomic_load_explicit(&slots[0].sleeping, memory_order_relaxed))
-        atomic_store_explicit(&P.wake_sent_ns, now_ns(), memory_order_relaxed);
+    /* every job, not only when worker 0 is seen asleep: one that falls asleep just after such a
+     * look and is woken by this job measures its arrival from this job, not from an older one */
+    atomic_store_explicit(&P.wake_sent_ns, now_ns(), memory_order_relaxed);
     atomic_store_explicit(&P.job, word, memory_order_release);
     wake_worker(&slots[0]);
     if (nw > 1) wake_worker(&slots[1]);

@@ -252,8 +252,8 @@ static void check_small_matches_packed(void)
     }
 }
 
-/* op(A) transposed or conjugated with m and k up to 17 (the avx512 set's small_t copies op(A)
- * itself, by register transposes of 4, 8 and 16 wide tiles): the bytes of the same call with
+/* op(A) transposed or conjugated with m and k up to 17 (the avx512 and avx2 sets' small_t copy
+ * op(A) themselves, by register transposes of 4, 8 and 16 wide tiles): the bytes of the same call with
  * transa 'N' on op(A) copied here (the small kernel on a copy, the path's contract), C's guard
  * bands included, every transb, alpha +-1 and any, beta 0 (NaN in C), 1 and any. */
 static void check_small_t_matches_copy(void)

@@ -140,13 +140,16 @@ static void syr2_part(void *v, int p, int np)
     syr2_cols(g, syr2_part_start(g->upper, g->n, p, np), syr2_part_start(g->upper, g->n, p + 1, np));
 }
 
-/* Flop equivalents per flop for sb_threads_for(): like ger, the update reads and writes A once and
- * is memory-bound (ger's weight, counting the stored elements). With the default threshold (2e6) a
- * second thread joins from n = 707 on (real; complex from n = 354), where one thread takes about
- * 100 us (dsyr2 n = 707: 124 to 155 us, zher2 n = 354: 81 us, CPU time, 1 thread, on the 2-vCPU
- * Xeon 6 model 207): conservative, as the 2-thread gain could not be measured on the shared machine. */
+/* Flop equivalents per flop for sb_threads_for(). The update reads and writes the stored triangle
+ * once; in LAPACK's reductions and in a loop of calls it is in L2/L3, where two cores update it
+ * about twice as fast as one. Real: with the default threshold (2e6) a second thread joins from
+ * n = 250 on. On the EPYC family 25 model 1 (Zen 3, KVM, 2 vCPUs), dsyr2 L in a loop of calls,
+ * GFLOP/s (2 n^2 a call), 2 threads: n = 250 11.6-12.0 -> 17.1-19.1, 300 11.1 -> 17.9-18.3, 500
+ * 11.2 -> 18.7-19.7 (1 thread 10.6-11.5; OpenBLAS 2 threads 19.6-21.7); with the weight 4 before
+ * (ger's), from n = 707 on. Workers asleep: the parked rules of sb_threads_for keep such a call
+ * on one thread. Complex keeps ger's weight (from n = 354 on; not re-measured). */
 #ifndef SYR2_W
-#define SYR2_W 4.0
+#define SYR2_W (SB_IS_COMPLEX ? 4.0 : 32.0)
 #endif
 
 static void syr2_run(syr2_job *g)

@@ -1,5 +1,5 @@
 /* AVX2+FMA gemm for small problems without packing (compiled with -mavx2 -mfma; used only when
- * cpuid allows), op(A) = A, all four precisions. Contract (kernels.h): C := beta*C, then for
+ * cpuid allows), op(A) = A, all four precisions (op(A) transposed: a copy first, at the end). Contract (kernels.h): C := beta*C, then for
  * l = 0, 1, ..., k-1 in order C(i,j) := fma(A(i,l), t, C(i,j)) with t = alpha*op(B)(l,j) rounded
  * first, as the reference orders it (one rounding per product-and-add); complex: the products
  * with t's real parts so, those with its imaginary parts summed apart and joined in.
@@ -77,3 +77,162 @@ static const int mask_tab[16] = {-1, -1, -1, -1, -1, -1, -1, -1, 0, 0, 0, 0, 0, 
 #define SB_SMALL_ROWS_APART
 #endif
 #include "kernels/generic/gemm_small_body.h"
+
+/* ---- op(A) transposed ('T', or 'C' for complex), m and k at most SB_SMALL_T_MAX ----
+ * op(A) is copied onto the stack by 4 x 4 register transposes as the packing does (64-bit units
+ * in ymm registers: a double, or a float complex conjugated by flipping the sign bit of its high
+ * half; floats in xmm registers; a double complex one at a time), then the loops above run on the
+ * copy: the bits of the driver's copy path (gemm.c's gemm_copied_a) without its calls and its
+ * 8 KiB frame. A tile's rows past m repeat its first row and its columns past k are loaded under
+ * a mask (nothing read, zeros): they land in the copy where the loops never read.
+ * EPYC family 25 model 1 (Zen 3), one thread, the benchmark's small calls, millions of calls/s
+ * through the copy path -> here: d TN n = 4 15.7 -> 25-27, 8 11.2 -> 13.6-14.2, 16 3.3 -> 3.7-3.9
+ * (d NN 32-37, 15-18.5, 3.5-4.2); s TN 4 14.7 -> 20.4-21.4, 8 12.1 -> 18.7-19.9, 16 5.2 -> 7.3-7.5;
+ * c CN 4 14.5 -> 23.1, 8 7.2 -> 10.4, 16 1.5 -> 1.8; z CN 4 15.5 -> 21.2. */
+#if SB_IS_DOUBLE != SB_IS_COMPLEX
+typedef double unit_t;
+typedef __m256d tile_row;
+#define T_LOAD(p) _mm256_loadu_pd(p)
+#define T_MASKLOAD(p, mk) _mm256_maskload_pd((p), (mk))
+#define T_STORE(p, v) _mm256_storeu_pd((p), (v))
+#define T_XOR(a, b) _mm256_xor_pd((a), (b))
+static const long long unit_mask[8] = {-1, -1, -1, -1, 0, 0, 0, 0};
+#define T_MASK(r) _mm256_loadu_si256((const __m256i *)(unit_mask + 4 - (r)))
+static inline __attribute__((always_inline)) void transpose4(tile_row v[4])
+{
+    const __m256d t0 = _mm256_unpacklo_pd(v[0], v[1]), t1 = _mm256_unpackhi_pd(v[0], v[1]);
+    const __m256d t2 = _mm256_unpacklo_pd(v[2], v[3]), t3 = _mm256_unpackhi_pd(v[2], v[3]);
+    v[0] = _mm256_permute2f128_pd(t0, t2, 0x20);
+    v[1] = _mm256_permute2f128_pd(t1, t3, 0x20);
+    v[2] = _mm256_permute2f128_pd(t0, t2, 0x31);
+    v[3] = _mm256_permute2f128_pd(t1, t3, 0x31);
+}
+#elif !SB_IS_COMPLEX
+typedef float unit_t;
+typedef __m128 tile_row;
+#define T_LOAD(p) _mm_loadu_ps(p)
+#define T_MASKLOAD(p, mk) _mm_maskload_ps((p), (mk))
+#define T_STORE(p, v) _mm_storeu_ps((p), (v))
+#define T_XOR(a, b) _mm_xor_ps((a), (b))
+static const int unit_mask[8] = {-1, -1, -1, -1, 0, 0, 0, 0};
+#define T_MASK(r) _mm_loadu_si128((const __m128i *)(unit_mask + 4 - (r)))
+static inline __attribute__((always_inline)) void transpose4(tile_row v[4])
+{
+    _MM_TRANSPOSE4_PS(v[0], v[1], v[2], v[3]);
+}
+#endif
+
+#if SB_IS_DOUBLE && SB_IS_COMPLEX
+/* double complex: a 128-bit unit at a time, leading dimension m */
+static inline __attribute__((always_inline)) blas_int copy_op_a(char ta, blas_int m, blas_int k, const sb_t *a,
+                                                                blas_int lda, sb_t *buf)
+{
+    const __m128d flip = ta == 'C' ? _mm_setr_pd(0.0, -0.0) : _mm_setzero_pd();
+    const double *x = (const double *)a;
+    double *d = (double *)buf;
+    for (blas_int i = 0; i < m; i++)
+        for (blas_int l = 0; l < k; l++)
+            _mm_storeu_pd(d + 2 * (l * m + i), _mm_xor_pd(_mm_loadu_pd(x + 2 * (i * (size_t)lda + l)), flip));
+    return m;
+}
+#else
+/* The 4 x 4 tile of op(A) (m x k) at row i0, column l0 into d (leading dimension w), whole
+ * columns of the tile stored */
+static inline __attribute__((always_inline)) void copy_tile(const unit_t *x, size_t col, blas_int m, blas_int k,
+                                                            blas_int i0, blas_int l0, unit_t *d, blas_int w,
+                                                            tile_row flip)
+{
+    const unit_t *p[4];
+    tile_row v[4];
+    p[0] = x + i0 * col + l0;
+#pragma GCC unroll 4
+    for (int i = 1; i < 4; i++) p[i] = i0 + i < m ? p[0] + i * col : p[0];
+    if (k - l0 >= 4) {
+#pragma GCC unroll 4
+        for (int i = 0; i < 4; i++) v[i] = T_LOAD(p[i]);
+    } else {
+        const __typeof__(T_MASK(0)) mk = T_MASK(k - l0);
+#pragma GCC unroll 4
+        for (int i = 0; i < 4; i++) v[i] = T_MASKLOAD(p[i], mk);
+    }
+    transpose4(v);
+#pragma GCC unroll 4
+    for (int q = 0; q < 4; q++) T_STORE(d + (l0 + q) * w + i0, T_XOR(v[q], flip));
+}
+
+static inline __attribute__((always_inline)) blas_int copy_tiles(blas_int m, blas_int k, const unit_t *x, size_t col,
+                                                                 unit_t *d, tile_row flip)
+{
+    const blas_int w = (m + 3) / 4 * 4;
+    for (blas_int i0 = 0; i0 < m; i0 += 4)
+        for (blas_int l0 = 0; l0 < k; l0 += 4) copy_tile(x, col, m, k, i0, l0, d, w, flip);
+    return w;
+}
+
+#if !SB_IS_DOUBLE && !SB_IS_COMPLEX
+/* float, m a multiple of 8 and k of 4: two 4 x 4 tiles at once, rows i0.. and i0 + 4.. in the two
+ * 128-bit lanes of a ymm register (a load and a load into the high lane), so a store writes 8
+ * rows of a column of op(A): half the shuffles and stores of the xmm tiles (sgemm TN n = 16:
+ * 77% of NN's calls/s with xmm tiles) */
+static inline __attribute__((always_inline)) blas_int copy_pairs(blas_int m, blas_int k, const float *x, size_t col,
+                                                                 float *d)
+{
+    for (blas_int i0 = 0; i0 < m; i0 += 8)
+        for (blas_int l0 = 0; l0 < k; l0 += 4) {
+            __m256 v[4];
+            const float *p = x + i0 * col + l0;
+#pragma GCC unroll 4
+            for (int i = 0; i < 4; i++)
+                v[i] = _mm256_insertf128_ps(_mm256_castps128_ps256(_mm_loadu_ps(p + i * col)),
+                                            _mm_loadu_ps(p + (i + 4) * col), 1);
+            const __m256 t0 = _mm256_unpacklo_ps(v[0], v[1]), t1 = _mm256_unpackhi_ps(v[0], v[1]);
+            const __m256 t2 = _mm256_unpacklo_ps(v[2], v[3]), t3 = _mm256_unpackhi_ps(v[2], v[3]);
+            v[0] = _mm256_shuffle_ps(t0, t2, 0x44);
+            v[1] = _mm256_shuffle_ps(t0, t2, 0xEE);
+            v[2] = _mm256_shuffle_ps(t1, t3, 0x44);
+            v[3] = _mm256_shuffle_ps(t1, t3, 0xEE);
+#pragma GCC unroll 4
+            for (int q = 0; q < 4; q++) _mm256_storeu_ps(d + (l0 + q) * m + i0, v[q]);
+        }
+    return m;
+}
+#endif
+
+/* op(A) (m x k) into buf; returns its leading dimension (m rounded up to 4). Square n = 4, 8, 16
+ * with the sizes known: straight lines, no loop counters or masks. */
+static inline __attribute__((always_inline)) blas_int copy_op_a(char ta, blas_int m, blas_int k, const sb_t *a,
+                                                                blas_int lda, sb_t *buf)
+{
+    const unit_t *x = (const unit_t *)a;
+    unit_t *d = (unit_t *)buf;
+    tile_row flip;
+#if SB_IS_COMPLEX
+    flip = ta == 'C' ? _mm256_castsi256_pd(_mm256_set1_epi64x((long long)(1ULL << 63))) : _mm256_setzero_pd();
+#elif SB_IS_DOUBLE
+    (void)ta;
+    flip = _mm256_setzero_pd();
+#else
+    (void)ta;
+    flip = _mm_setzero_ps();
+#endif
+    const size_t col = (size_t)lda; /* units from one column of A to the next */
+#if !SB_IS_DOUBLE && !SB_IS_COMPLEX
+    if (m == 8 && k == 8) return copy_pairs(8, 8, x, col, d);
+    if (m == 16 && k == 16) return copy_pairs(16, 16, x, col, d);
+#endif
+    if (m == 4 && k == 4) return copy_tiles(4, 4, x, col, d, flip);
+    if (m == 8 && k == 8) return copy_tiles(8, 8, x, col, d, flip);
+    if (m == 16 && k == 16) return copy_tiles(16, 16, x, col, d, flip);
+    return copy_tiles(m, k, x, col, d, flip);
+}
+#endif
+
+void SB_NAME(gemm_small_t_avx2)(char ta, blas_int m, blas_int n, blas_int k, const sb_t *alpha, const sb_t *a,
+                                blas_int lda, char tb, const sb_t *b, blas_int ldb, const sb_t *beta, sb_t *c,
+                                blas_int ldc)
+{
+    /* whole 4 x 4 tiles: up to SB_SMALL_T_MAX rounded up to 4 on each side */
+    _Alignas(32) sb_t buf[(SB_SMALL_T_MAX + 3) / 4 * 4 * ((SB_SMALL_T_MAX + 3) / 4 * 4)];
+    const blas_int ld = copy_op_a(SB_IS_COMPLEX ? ta : 'T', m, k, a, lda, buf);
+    small_entry(m, n, k, alpha, buf, ld, tb, b, ldb, beta, c, ldc);
+}

@@ -14,6 +14,7 @@ const SB_CAT3(sb_, SB_P, _kernel_set_t) SB_NAME(kernel_set_avx2) = {
     .pack_b = SB_NAME(gemm_pack_b_avx2),
     .trsm_ukr = SB_NAME(trsm_ukr_avx2),
     .small = SB_NAME(gemm_small_avx2),
+    .small_t = SB_NAME(gemm_small_t_avx2),
 #if !SB_IS_COMPLEX
     .gemv_t = SB_NAME(gemv_t_avx2),
     .gemv_n = SB_NAME(gemv_n_avx2),
