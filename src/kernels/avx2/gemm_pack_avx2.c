@@ -9,6 +9,8 @@
 #include <immintrin.h>
 #include <string.h>
 
+#include "kernels/avx2/transpose_avx2.h"
+
 #define pack_a_body SB_NAME(gemm_pack_a_avx2_body)
 #define pack_b_body SB_NAME(gemm_pack_b_avx2_body)
 void pack_a_body(char trans, blas_int m, blas_int k, const sb_t *a, blas_int lda, sb_t *buf, int mr);
@@ -34,14 +36,11 @@ static void gather64(blas_int rows, blas_int cols, const double *x, blas_int ldx
             double *d = bs + g;
             blas_int p = 0;
             for (; p + 4 <= cols; p += 4) {
-                __m256d v0 = _mm256_loadu_pd(c0 + p), v1 = _mm256_loadu_pd(c1 + p);
-                __m256d v2 = _mm256_loadu_pd(c2 + p), v3 = _mm256_loadu_pd(c3 + p);
-                __m256d t0 = _mm256_unpacklo_pd(v0, v1), t1 = _mm256_unpackhi_pd(v0, v1);
-                __m256d t2 = _mm256_unpacklo_pd(v2, v3), t3 = _mm256_unpackhi_pd(v2, v3);
-                __m256d r0 = _mm256_xor_pd(_mm256_permute2f128_pd(t0, t2, 0x20), flip);
-                __m256d r1 = _mm256_xor_pd(_mm256_permute2f128_pd(t1, t3, 0x20), flip);
-                __m256d r2 = _mm256_xor_pd(_mm256_permute2f128_pd(t0, t2, 0x31), flip);
-                __m256d r3 = _mm256_xor_pd(_mm256_permute2f128_pd(t1, t3, 0x31), flip);
+                __m256d v[4] = {_mm256_loadu_pd(c0 + p), _mm256_loadu_pd(c1 + p), _mm256_loadu_pd(c2 + p),
+                                _mm256_loadu_pd(c3 + p)};
+                transpose4_pd(v);
+                __m256d r0 = _mm256_xor_pd(v[0], flip), r1 = _mm256_xor_pd(v[1], flip);
+                __m256d r2 = _mm256_xor_pd(v[2], flip), r3 = _mm256_xor_pd(v[3], flip);
                 double *d0 = d + (size_t)p * r;
                 if (w == 4) {
                     _mm256_storeu_pd(d0, r0);

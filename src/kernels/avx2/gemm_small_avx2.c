@@ -8,6 +8,8 @@
 
 #include <immintrin.h>
 
+#include "kernels/avx2/transpose_avx2.h"
+
 /* Only the FMAs written here: alpha*op(B) is a plain complex product, as the packed path's (GCC's
  * SLP and loop vectorizers make it an fmaddsub even with contraction off, the loop vectorizer
  * once the t loop stood in a function of its own; off for real, the d kernel at n = 64 ran at 55
@@ -98,15 +100,7 @@ typedef __m256d tile_row;
 #define T_XOR(a, b) _mm256_xor_pd((a), (b))
 static const long long unit_mask[8] = {-1, -1, -1, -1, 0, 0, 0, 0};
 #define T_MASK(r) _mm256_loadu_si256((const __m256i *)(unit_mask + 4 - (r)))
-static inline __attribute__((always_inline)) void transpose4(tile_row v[4])
-{
-    const __m256d t0 = _mm256_unpacklo_pd(v[0], v[1]), t1 = _mm256_unpackhi_pd(v[0], v[1]);
-    const __m256d t2 = _mm256_unpacklo_pd(v[2], v[3]), t3 = _mm256_unpackhi_pd(v[2], v[3]);
-    v[0] = _mm256_permute2f128_pd(t0, t2, 0x20);
-    v[1] = _mm256_permute2f128_pd(t1, t3, 0x20);
-    v[2] = _mm256_permute2f128_pd(t0, t2, 0x31);
-    v[3] = _mm256_permute2f128_pd(t1, t3, 0x31);
-}
+#define T_TRANSPOSE(v) transpose4_pd(v)
 #elif !SB_IS_COMPLEX
 typedef float unit_t;
 typedef __m128 tile_row;
@@ -116,10 +110,7 @@ typedef __m128 tile_row;
 #define T_XOR(a, b) _mm_xor_ps((a), (b))
 static const int unit_mask[8] = {-1, -1, -1, -1, 0, 0, 0, 0};
 #define T_MASK(r) _mm_loadu_si128((const __m128i *)(unit_mask + 4 - (r)))
-static inline __attribute__((always_inline)) void transpose4(tile_row v[4])
-{
-    _MM_TRANSPOSE4_PS(v[0], v[1], v[2], v[3]);
-}
+#define T_TRANSPOSE(v) _MM_TRANSPOSE4_PS((v)[0], (v)[1], (v)[2], (v)[3])
 #endif
 
 #if SB_IS_DOUBLE && SB_IS_COMPLEX
@@ -155,7 +146,7 @@ static inline __attribute__((always_inline)) void copy_tile(const unit_t *x, siz
 #pragma GCC unroll 4
         for (int i = 0; i < 4; i++) v[i] = T_MASKLOAD(p[i], mk);
     }
-    transpose4(v);
+    T_TRANSPOSE(v);
 #pragma GCC unroll 4
     for (int q = 0; q < 4; q++) T_STORE(d + (l0 + q) * w + i0, T_XOR(v[q], flip));
 }
@@ -185,12 +176,7 @@ static inline __attribute__((always_inline)) blas_int copy_pairs(blas_int m, bla
             for (int i = 0; i < 4; i++)
                 v[i] = _mm256_insertf128_ps(_mm256_castps128_ps256(_mm_loadu_ps(p + i * col)),
                                             _mm_loadu_ps(p + (i + 4) * col), 1);
-            const __m256 t0 = _mm256_unpacklo_ps(v[0], v[1]), t1 = _mm256_unpackhi_ps(v[0], v[1]);
-            const __m256 t2 = _mm256_unpacklo_ps(v[2], v[3]), t3 = _mm256_unpackhi_ps(v[2], v[3]);
-            v[0] = _mm256_shuffle_ps(t0, t2, 0x44);
-            v[1] = _mm256_shuffle_ps(t0, t2, 0xEE);
-            v[2] = _mm256_shuffle_ps(t1, t3, 0x44);
-            v[3] = _mm256_shuffle_ps(t1, t3, 0xEE);
+            transpose4_ps_lanes(v);
 #pragma GCC unroll 4
             for (int q = 0; q < 4; q++) _mm256_storeu_ps(d + (l0 + q) * m + i0, v[q]);
         }
