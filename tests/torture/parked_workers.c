@@ -18,8 +18,10 @@
  *  - dgemm (n = 128, and 176: 5.5x the threshold), dsyrk, dgemv at 2 threads, each after a
  *    pause: results bitwise the 1-thread ones, and no worker thread is ever started (the pool
  *    stays empty);
- *  - a run of back-to-back dgemm calls under twice the threshold (too short for a sleeping
- *    worker to arrive in time): none wakes the pool, results bitwise the 1-thread ones;
+ *  - three back-to-back dgemm calls under twice the threshold (too short for a sleeping
+ *    worker to arrive in time): none wakes the pool, results bitwise the 1-thread ones (with
+ *    the argument "long-run", in a process of its own: a run of 20 of them does wake it, and
+ *    the workers then stay awake for the calls that follow);
  *  - then a run of back-to-back calls: the second wakes the pool (a worker is live), results
  *    still bitwise the same. */
 #include "torture.h"
@@ -131,11 +133,11 @@ static int default_thresholds(void)
     const kase shortk = {"dgemm 112", 112, 'M'}; /* 2.8 Mflop: 1.4x the threshold */
     safeblas_set_num_threads(2);
     park();
-    for (int r = 0; r < 20; r++) call(&shortk, OUT2);
+    for (int r = 0; r < 3; r++) call(&shortk, OUT2); /* up to RUN_WAKE_CALLS (parallel.c) */
     parked_call(&shortk, 1, OUT1);
     CHECK(memcmp(OUT1, OUT2, sizeof(double) * out_len(&shortk)) == 0, "back-to-back 2-thread dgemm 112 differs");
     CHECK(safeblas_test_pool_workers() == 0,
-          "a run of dgemm calls under twice the threshold started the pool (%d workers live)",
+          "three dgemm calls under twice the threshold started the pool (%d workers live)",
           safeblas_test_pool_workers());
     tt_case = "run of back-to-back calls";
     const kase *k = &small[0];
@@ -147,9 +149,34 @@ static int default_thresholds(void)
     if (!TT_TSAN) /* what makes a run is timing, which TSan stretches past recognition */
         CHECK(safeblas_test_pool_workers() == 1, "a run of back-to-back calls did not start the pool (%d workers live)",
               safeblas_test_pool_workers());
-    printf("parked calls below 4x the threshold (level 3: 6x) ran on the caller, and runs of level-3 calls below 2x; a run of "
-           "larger calls woke the pool\n");
+    printf("parked calls below 4x the threshold (level 3: 6x) ran on the caller, and short runs of level-3 calls "
+           "below 2x; a run of larger calls woke the pool\n");
     return sbt_finish("torture_parked_workers_default");
+}
+
+/* The default thresholds (argument "long-run"): a long run of back-to-back dgemm calls under
+ * twice the threshold wakes the pool after a few calls, with the 1-thread bits. In a process of
+ * its own: once started, the pool's worker stays (parked), so this could not follow the checks
+ * above that the pool is still empty. */
+static int long_run(void)
+{
+    tt_watchdog(120);
+    tt_case = "long run of short compute-bound calls";
+    const kase shortk = {"dgemm 112", 112, 'M'};
+    parked_call(&shortk, 1, OUT1);
+    safeblas_set_num_threads(2);
+    park();
+    int differ = 0;
+    for (int r = 0; r < 20; r++) {
+        call(&shortk, OUT2);
+        if (memcmp(OUT1, OUT2, sizeof(double) * out_len(&shortk)) != 0) differ++;
+    }
+    CHECK(differ == 0, "a run of 2-thread dgemm 112: %d of 20 results differ from the 1-thread one", differ);
+    if (!TT_TSAN) /* what makes a run is timing, which TSan stretches past recognition */
+        CHECK(safeblas_test_pool_workers() == 1, "a run of 20 dgemm 112 calls did not wake the pool (%d workers live)",
+              safeblas_test_pool_workers());
+    printf("a run of 20 dgemm 112 calls (1.4x the threshold) woke the pool\n");
+    return sbt_finish("torture_parked_workers_long_run");
 }
 
 int main(int argc, char **argv)
@@ -161,6 +188,7 @@ int main(int argc, char **argv)
     OUT1 = malloc(sizeof(double) * nmax * nmax);
     OUT2 = malloc(sizeof(double) * nmax * nmax);
     if (argc > 1 && !strcmp(argv[1], "default")) return default_thresholds();
+    if (argc > 1 && !strcmp(argv[1], "long-run")) return long_run();
     tt_init(240);
     const kase cases[] = {
         {"dgemv N 512", 512, 'N'},

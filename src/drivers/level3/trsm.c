@@ -14,12 +14,14 @@
  * side 'R') that run in parallel; every element is computed by the same arithmetic whatever share
  * holds it, and the recursion points and gemm calls depend only on the problem, so the result is
  * bitwise the same at every thread count.
- * Without memory for the packed buffers the unpacked recursive solver below is used. */
+ * Without memory for the packed buffers the unpacked recursive solver below is used. One or two
+ * right-hand sides are solved by trsv instead (few_rhs). */
 #include <stdlib.h>
 
 #include "drivers/level3.h"
 #include "drivers/level3_structured.h"
 #include "drivers/level3/triangular_operand.h"
+#include "drivers/level2_updates.h"
 #include "kernels/kernels.h"
 #include "kernels/workspace.h"
 #include "runtime/parallel.h"
@@ -378,6 +380,32 @@ static void rec_right(const tr_ctx *x, const sb_gemm_kernels_t *kt, blas_int n, 
     }
 }
 
+/* A few right-hand sides (side 'L': columns of B; side 'R': rows) are solved one by one by trsv,
+ * which reads the triangle where it lies: packing it for the diagonal-block kernel cost more
+ * than the solve itself (numpy's solve with a vector b is dgetrs with one). EPYC family 25 model 1
+ * (Zen 3), one thread, CPU time, GFLOP/s packed -> trsv (OpenBLAS): dtrsm L L N U m = 200, one
+ * right-hand side 1.6 -> 6.3 (2.9), two 2.9 -> 6.4 (4.4), four 5.3 -> 6.1; m = 1000, one 3.9 ->
+ * 7.1 (3.6), two 6.6 -> 7.7, four 14.3 -> 8.5; m = 64, four 4.2 both. The choice depends on the
+ * shape alone, so the bits are the same at every thread count. */
+#ifndef TRSM_FEW_RHS
+#define TRSM_FEW_RHS 2
+#endif
+
+static void few_rhs(const tr_ctx *x)
+{
+    const int left = x->side == 'L';
+    /* side 'R': x^T op(A) = b^T is op(A)^T x = b */
+    int tr = x->trans == 'N' ? SB_TR_N : x->trans == 'T' ? SB_TR_T : SB_TR_C;
+    if (!left) tr = x->trans == 'N' ? SB_TR_T : x->trans == 'T' ? SB_TR_N : SB_TR_R;
+    blas_int count = left ? x->n : x->m, len = left ? x->m : x->n, inc = left ? 1 : x->ldb;
+    for (blas_int v = 0; v < count; v++) {
+        sb_t *rhs = left ? x->b + (size_t)v * x->ldb : x->b + v;
+        if (x->alpha != 1) /* B := alpha*B first, as the reference */
+            for (blas_int i = 0; i < len; i++) rhs[(size_t)i * inc] *= x->alpha;
+        SB_NAME(trsv)(x->uplo == 'U', tr, x->diag == 'U', len, x->a, x->lda, rhs, inc);
+    }
+}
+
 void SB_NAME(trsm)(char side, char uplo, char transa, char diag, blas_int m, blas_int n, sb_t alpha,
                    const sb_t *a, blas_int lda, sb_t *b, blas_int ldb)
 {
@@ -388,6 +416,10 @@ void SB_NAME(trsm)(char side, char uplo, char transa, char diag, blas_int m, bla
     }
     if (!SB_IS_COMPLEX && transa == 'C') transa = 'T';
     tr_ctx x = {side, uplo, transa, diag, (uplo == 'L') == (transa == 'N'), m, n, 0, 0, alpha, a, lda, b, ldb};
+    if ((side == 'L' ? n : m) <= TRSM_FEW_RHS) {
+        few_rhs(&x);
+        return;
+    }
     const sb_gemm_kernels_t *kt = sb_gemm_kernels();
     if (side == 'L' && m <= TRSM_PK_LEFT_WHOLE && n >= m / 4) pk_block(&x, kt, m, alpha, a, b);
     else if (side == 'L') rec_left(&x, kt, m, alpha, a, b);
