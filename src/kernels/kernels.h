@@ -64,9 +64,11 @@
  *   then for the columns j < n, ascending if upper, else descending:
  *       x(:,j) := (x(:,j) - sum over the columns l already solved, in that order, of x(:,l)*D(l,j)) / D(j,j)
  *   with D(l,j) = d[l + j*NR] (the tile's NR x NR diagonal block of D; no division if unit: D(j,j)
- *   is not read), and the m x n part of x is stored into C. Dividing, not multiplying by a
- *   reciprocal, rounds once as the reference does. Every element gets the same arithmetic whatever
- *   m and n are. x then holds the solved tile in the packed A format (rows past m computed on zeros). */
+ *   is not read), and the m x n part of x is stored into C. A set may multiply by 1/D(j,j) instead
+ *   of dividing when that reciprocal is a normal number (avx2: the product is within an ulp or two
+ *   of the quotient, and the division's latency no longer holds up the next column), deciding
+ *   per column from D(j,j) alone. Every element gets the same arithmetic whatever m and n are. x
+ *   then holds the solved tile in the packed A format (rows past m computed on zeros). */
 #ifndef SB_KERNELS_H
 #define SB_KERNELS_H
 

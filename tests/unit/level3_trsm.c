@@ -176,6 +176,57 @@ static void check_one(int api, char side, char uplo, char trans, char diag, blas
     lmat_free(&B);
 }
 
+#ifndef TEST_TRMM
+/* Diagonals whose reciprocals are not normal numbers: subnormal ones (their reciprocals overflow)
+ * and huge ones (their reciprocals are subnormal, short of bits). A kernel that multiplies by
+ * reciprocals must divide there: a diagonal A of order 27 (whole register tiles of 3, 6 or 8
+ * unknowns and a partial one) with every other entry such a number (the subnormal ones and the huge ones in two
+ * separate matrices), against B / diag(A) computed here by division, every side, uplo and
+ * transa, to an ulp (a division is within half of one). */
+static void extreme_diagonal(void)
+{
+    enum { KA = 27, NV = 16 };
+    const char sides[] = "LR", uplos[] = "UL", transs[] = "NT";
+    const int top = SB_IS_DOUBLE ? 1023 : 127; /* huge: (1 + i/29) * 2^top, below the largest number */
+#if SB_IS_DOUBLE
+    const sb_r tiny = (sb_r)ldexp(1.3, -1040), btiny = (sb_r)1e-300, bhuge = (sb_r)1e300;
+#else
+    const sb_r tiny = (sb_r)ldexp(1.3, -140), btiny = (sb_r)1e-30, bhuge = (sb_r)1e30;
+#endif
+    for (int kind = 0; kind < 2; kind++)
+        for (int s = 0; s < 2; s++)
+            for (int u = 0; u < 2; u++)
+                for (int t = 0; t < 2; t++) {
+                    char side = sides[s];
+                    blas_int m = side == 'L' ? KA : NV, n = side == 'L' ? NV : KA;
+                    sb_r dg[KA];
+                    for (int i = 0; i < KA; i++)
+                        dg[i] = i % 2 == 0   ? (sb_r)(i % 4 ? -2 - i : 1 + i)
+                                : kind       ? (sb_r)ldexp(1 + i / 29.0, top)
+                                             : tiny;
+                    sb_t *a = calloc((size_t)KA * KA, sizeof(sb_t)), *b = malloc(sizeof(sb_t) * (size_t)m * (size_t)n);
+                    sb_t *want = malloc(sizeof(sb_t) * (size_t)m * (size_t)n);
+                    for (int i = 0; i < KA; i++) a[i + i * KA] = dg[i];
+                    for (blas_int j = 0; j < n; j++)
+                        for (blas_int i = 0; i < m; i++) {
+                            int k = side == 'L' ? (int)i : (int)j; /* the unknown's index */
+                            sb_r mag = k % 2 == 0 ? 1 : kind ? bhuge : btiny;
+                            b[i + j * m] = mag * (sb_r)(1 + (i * 7 + j * 3) % 11) / 7;
+                            want[i + j * m] = b[i + j * m] / dg[k];
+                        }
+                    call(F77, side, uplos[u], transs[t], 'N', m, n, 1, a, KA, b, m);
+                    int ok = 1;
+                    for (blas_int q = 0; q < m * n; q++)
+                        if (!(tabs(b[q] - want[q]) <= SBT_EPS * tabs(want[q]))) ok = 0;
+                    CHECK(ok, ROUT_S " %s diagonal side=%c uplo=%c trans=%c", kind ? "huge" : "subnormal", side,
+                          uplos[u], transs[t]);
+                    free(a);
+                    free(b);
+                    free(want);
+                }
+}
+#endif
+
 static void errors(void)
 {
     sb_t a[64] = {0}, b[64] = {0}, one = 1;
@@ -299,6 +350,9 @@ int main(void)
                         }
 #endif
                     }
+#ifndef TEST_TRMM
+    extreme_diagonal();
+#endif
     errors();
     return sbt_finish("level3_" ROUT_S "_" SB_UPPER);
 }

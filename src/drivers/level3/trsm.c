@@ -9,7 +9,8 @@
  * MR at a time; per tile of NR unknowns, the kernel table's trsm_ukr takes alpha*B minus the
  * unknowns already solved (a packed sliver the kernel itself fills) times their coupling rows
  * of D through the gemm microkernel, then solves the tile's small triangle on whole columns of
- * MR right-hand sides (vector code), dividing by the diagonal as the reference does. The
+ * MR right-hand sides (vector code), dividing by the diagonal as the reference does (the avx2
+ * kernels multiply by its reciprocal where that is a normal number, kernels.h). The
  * right-hand sides of a diagonal block are cut into equal shares (columns for side 'L', rows for
  * side 'R') that run in parallel; every element is computed by the same arithmetic whatever share
  * holds it, and the recursion points and gemm calls depend only on the problem, so the result is

@@ -1,6 +1,6 @@
 /* In-register 4 x 4 transposes for the AVX2 set, used by the packing of op(A) transposed
- * (gemm_pack_avx2.c) and by the small gemm on op(A) transposed (gemm_small_avx2.c). Compiled with
- * the AVX2 flags. */
+ * (gemm_pack_avx2.c), by the small gemm on op(A) transposed (gemm_small_avx2.c) and by the
+ * triangular-solve tile's copies of side 'L' (trsm_ukr_avx2.c). Compiled with the AVX2 flags. */
 #ifndef SB_KERNELS_AVX2_TRANSPOSE_AVX2_H
 #define SB_KERNELS_AVX2_TRANSPOSE_AVX2_H
 

@@ -16,9 +16,12 @@
 #include <string.h>
 
 /* The two column operations (a source may define its own vector versions first):
- *   SB_TRSM_COL_AXPY(y, x, f): y(i) -= x(i)*f, SB_TRSM_COL_DIV(y, f): y(i) = y(i)/f, for i < MR;
+ *   SB_TRSM_COL_AXPY(y, x, f): y(i) -= x(i)*f, SB_TRSM_COL_DIV(y, f): y(i) = y(i)/f, for i < MR
+ *   (or y(i)*(1/f), decided from f alone, see kernels.h);
  * and optionally SB_TRSM_SOLVE_FULL(t, d, upper, unit): the substitution below for n == NR, with the
- * very same operations in the same order (so the same bits), but on registers. */
+ * very same operations in the same order (so the same bits), but on registers; and
+ * SB_TRSM_TILE_FROM_ROWS(t, c, rs) / SB_TRSM_TILE_TO_ROWS(c, t, rs): the whole transposed tile's
+ * copies (cs == 1, m == MR, n == NR) below, in vector code. */
 #ifndef SB_TRSM_COL_AXPY
 static inline void trsm_col_axpy(sb_t *restrict y, const sb_t *restrict x, sb_t f)
 {
@@ -41,8 +44,12 @@ void SB_TRSM_UKR_NAME(blas_int k, sb_t alpha, const sb_t *a, const sb_t *b, cons
     if (rs == 1 && m == MR) {
         for (blas_int j = 0; j < n; j++) memcpy(t + j * MR, c + (size_t)j * cs, sizeof(sb_t) * MR);
     } else if (cs == 1 && m == MR && n == NR) { /* a whole transposed tile: fixed loops */
+#ifdef SB_TRSM_TILE_FROM_ROWS
+        SB_TRSM_TILE_FROM_ROWS(t, c, rs);
+#else
         for (int i = 0; i < MR; i++)
             for (int j = 0; j < NR; j++) t[i + j * MR] = c[(size_t)i * rs + j];
+#endif
     } else {
         for (blas_int j = 0; j < n; j++) {
             for (blas_int i = 0; i < m; i++) t[i + j * MR] = c[(size_t)i * rs + (size_t)j * cs];
@@ -77,8 +84,12 @@ void SB_TRSM_UKR_NAME(blas_int k, sb_t alpha, const sb_t *a, const sb_t *b, cons
     if (rs == 1 && m == MR) {
         for (blas_int j = 0; j < n; j++) memcpy(c + (size_t)j * cs, t + j * MR, sizeof(sb_t) * MR);
     } else if (cs == 1 && m == MR && n == NR) {
+#ifdef SB_TRSM_TILE_TO_ROWS
+        SB_TRSM_TILE_TO_ROWS(c, t, rs);
+#else
         for (int i = 0; i < MR; i++)
             for (int j = 0; j < NR; j++) c[(size_t)i * rs + j] = t[i + j * MR];
+#endif
     } else {
         for (blas_int j = 0; j < n; j++)
             for (blas_int i = 0; i < m; i++) c[(size_t)i * rs + (size_t)j * cs] = t[i + j * MR];
