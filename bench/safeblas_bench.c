@@ -2,7 +2,7 @@
  *
  *   safeblas-bench [--quick] [--large] [--rounds N] [--out FILE] [--plots DIR | --no-plots]
  *                  [--own-kernels] [--safeblas PATH] [--libs NAME,NAME,...]
- *                  [--sections speed,fork,loop,lapack,numpy,variants,linalg,small,parked]
+ *                  [--sections speed,fork,loop,lapack,numpy,variants,linalg,small,parked,membw]
  *
  * Prints a markdown report on stdout (and into FILE): the CPU and its measured FMA peak (sbb_peak.c),
  * the libraries with the kernel each runs (sbb_peers.c: peers at their best), GFLOP/s of each library
@@ -22,6 +22,9 @@
  * thread, as a share of the library's real NN and as ratios.
  * The linalg section (sbb_numpy.c): numpy.linalg's eigh, eigvalsh, svd, qr, lstsq, solve, inv, det,
  * cholesky at n = 200, 1000, 2000 under each threaded library, and a perf profile of the slowest case.
+ * The membw section (sbb_membw.c): level-2 routines (every uplo/trans of dtrmv and dtrsv, gemv, symv,
+ * ger, syr, syr2, packed, complex) on matrices and level-1 routines on vectors far beyond the last-level
+ * cache, in GB/s and as a share of the memory bandwidth measured in the same workers, 1 and 2 threads.
  * The parked section (sbb_parked.c): dgemv, dgemm and dsyrk near the parallel thresholds at 1 and 2
  * threads, in runs of back-to-back calls and with every call after a pause (the workers asleep).
  * PNG plots (GFLOP/s against n, sbb_plot.c) go to DIR, else beside FILE, else bench/results/.
@@ -41,6 +44,7 @@
 #include "sbb_peers.h"
 #include "sbb_plot.h"
 #include "sbb_small.h"
+#include "sbb_membw.h"
 #include "sbb_variants.h"
 #include "sbb_parked.h"
 
@@ -248,6 +252,7 @@ static int worker_main(int argc, char **argv)
     if (!strcmp(mode, "variants")) return sbb_variants_worker(name, path, quick);
     if (!strcmp(mode, "parked")) return sbb_parked_worker(name, path, quick);
     if (!strcmp(mode, "small")) return sbb_small_worker(name, path, quick);
+    if (!strcmp(mode, "membw")) return sbb_membw_worker(name, path, quick);
     if (!strcmp(mode, "lapack")) {
         void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
         if (!h) {
@@ -649,7 +654,7 @@ int main(int argc, char **argv)
     if (argc > 1 && !strcmp(argv[1], "--worker")) return worker_main(argc, argv);
     if (argc > 1 && !strcmp(argv[1], "--kernel-worker")) return sbb_kernel_worker_main(argc, argv);
 
-    const char *out_path = NULL, *sb_path = NULL, *only = NULL, *sections = "speed,fork,loop,lapack,numpy,variants,linalg,small,parked";
+    const char *out_path = NULL, *sb_path = NULL, *only = NULL, *sections = "speed,fork,loop,lapack,numpy,variants,linalg,small,parked,membw";
     const char *plot_dir = NULL;
     int rounds = 0, plots = 1, try_kernels = 1;
     for (int i = 1; i < argc; i++) {
@@ -667,7 +672,7 @@ int main(int argc, char **argv)
             fprintf(stderr,
                     "usage: %s [--quick] [--large] [--rounds N] [--out FILE] [--plots DIR | --no-plots]\n"
                     "          [--own-kernels]\n"
-                    "          [--safeblas PATH] [--libs NAME,NAME] [--sections speed,fork,loop,lapack,numpy,variants,linalg,small,parked]\n"
+                    "          [--safeblas PATH] [--libs NAME,NAME] [--sections speed,fork,loop,lapack,numpy,variants,linalg,small,parked,membw]\n"
                     "  --quick: fewer rows, shorter; --large: gemm at n = 4096 too; --rounds: rounds per\n"
                     "  speed row (3, quick 2); plots go to DIR, else beside FILE, else %s;\n"
                     "  --own-kernels: every peer keeps the kernel its own detection picks (no other tried)\n"
@@ -1042,6 +1047,14 @@ int main(int argc, char **argv)
             if (libs[l].present && !libs[l].info.error[0])
                 sl[nsl++] = (sbb_small_lib){libs[l].name, libs[l].path, &libs[l].info};
         sbb_small_section(o, sl, nsl, quick ? 1 : 2, quick);
+    }
+    if (SECTION("membw")) { /* memory-bound level 2 and 1, every library, 1 and 2 threads */
+        sbb_membw_lib ml[MAX_LIBS];
+        int nml = 0;
+        for (int l = 0; l < nlibs; l++)
+            if (libs[l].present && !libs[l].info.error[0])
+                ml[nml++] = (sbb_membw_lib){libs[l].name, libs[l].path, &libs[l].info, libs[l].serial};
+        sbb_membw_section(o, ml, nml, quick ? 1 : 2, quick);
     }
     if (SECTION("linalg")) { /* numpy.linalg under each threaded library, measured last as well */
         sbb_numpy_lib nl[MAX_LIBS];

@@ -9,6 +9,8 @@
 #include "common/blas.h"
 #include "common/precision.h"
 
+#include <math.h>
+
 /* A := alpha*x*y^T + A, A m x n column-major; conjy = 1: y replaced by conj(y) (gerc);
  * conjy = 2: x replaced by conj(x) (CBLAS row-major gerc). */
 void SB_NAME(ger)(blas_int m, blas_int n, sb_t alpha, const sb_t *x, blas_int incx, const sb_t *y,
@@ -53,6 +55,17 @@ void SB_NAME(tpsv)(int upper, int trans, int unit, blas_int n, const sb_t *ap, s
 static inline ptrdiff_t sb_l2u_vstart(blas_int n, blas_int inc)
 {
     return inc < 0 ? (ptrdiff_t)(1 - n) * inc : 0;
+}
+
+/* The first column of part p of np when a triangle's columns are split into parts of equal area
+ * (syr, syr2 and their packed forms over the threads; any split gives the same bits there). */
+static inline blas_int sb_l2u_tri_part_start(int upper, blas_int n, int p, int np)
+{
+    if (p <= 0) return 0;
+    if (p >= np) return n;
+    double f = (double)p / np;
+    blas_int j = (blas_int)(upper ? n * sqrt(f) : n * (1.0 - sqrt(1.0 - f)));
+    return j < n ? j : n;
 }
 
 #endif

@@ -1,5 +1,5 @@
 /* Bitwise determinism of the parallel level 1 and level 2 paths: dot (d, z dotc, dsdot, sdsdot),
- * asum, nrm2 (d, dz), axpy, scal, copy, swap, gemv N and T (d, z) and ger (d, z gerc) give the
+ * asum, nrm2 (d, dz), axpy, scal, copy, swap, rot, gemv N and T (d, z) and ger (d, z gerc) give the
  * same bytes at 1, 2, 3, 4 and 7 threads. SAFEBLAS_PARALLEL_THRESHOLD=0 (tt_init) makes every
  * call split as far as the thread count allows; the vector length spans more than one batch of
  * chunks (level1.h) and is not a multiple of a chunk, and the matrix sizes are odd, so the
@@ -16,6 +16,8 @@ void daxpy_(const blas_int *n, const double *a, const double *x, const blas_int 
 void dscal_(const blas_int *n, const double *a, double *x, const blas_int *incx);
 void dcopy_(const blas_int *n, const double *x, const blas_int *incx, double *y, const blas_int *incy);
 void dswap_(const blas_int *n, double *x, const blas_int *incx, double *y, const blas_int *incy);
+void drot_(const blas_int *n, double *x, const blas_int *incx, double *y, const blas_int *incy, const double *c,
+           const double *s);
 double dasum_(const blas_int *n, const double *x, const blas_int *incx);
 double dnrm2_(const blas_int *n, const double *x, const blas_int *incx);
 double dznrm2_(const blas_int *n, const zc *x, const blas_int *incx);
@@ -45,7 +47,7 @@ typedef struct {
     double dot[2], asum[2], nrm2[2], znrm2, dsdot;
     float sdsdot;
     zc zdotc[2];
-    double *axpy[2], *scal, *copy, *swapx, *swapy;
+    double *axpy[2], *scal, *copy, *swapx, *swapy, *rotx[2], *roty[2];
     double *gemv_n[2], *gemv_t[2], *ger;
     zc *zgemv_n, *zgemv_c, *zger;
 } results;
@@ -91,6 +93,13 @@ static void compute(results *r)
     r->swapx = ddup(X, VN);
     r->swapy = ddup(Y, VN);
     dswap_(&n, r->swapx, &one, r->swapy, &one);
+    const double rc = 0.8, rs = 0.6;
+    r->rotx[0] = ddup(X, VN);
+    r->roty[0] = ddup(Y, VN);
+    drot_(&n, r->rotx[0], &one, r->roty[0], &one, &rc, &rs);
+    r->rotx[1] = ddup(X, VN);
+    r->roty[1] = ddup(Y, VN);
+    drot_(&half, r->rotx[1], &m2, r->roty[1], &one, &rc, &rs);
     /* gemv: y has GM or GN elements; incy -1 for the second case, incx 3 for T */
     r->gemv_n[0] = ddup(Y, GM);
     dgemv_("N", &gm, &gn, &a, A, &gm, X, &one, &b, r->gemv_n[0], &one, 1);
@@ -115,6 +124,7 @@ static void compute(results *r)
 static void release(results *r)
 {
     free(r->axpy[0]), free(r->axpy[1]), free(r->scal), free(r->copy), free(r->swapx), free(r->swapy);
+    free(r->rotx[0]), free(r->roty[0]), free(r->rotx[1]), free(r->roty[1]);
     free(r->gemv_n[0]), free(r->gemv_n[1]), free(r->gemv_t[0]), free(r->gemv_t[1]), free(r->ger);
     free(r->zgemv_n), free(r->zgemv_c), free(r->zger);
 }
@@ -165,12 +175,15 @@ static void oracles(const results *r)
         ok &= r->axpy[0][i] == Y[i] + 0.625 * X[i];
         ok &= r->scal[i] == -1.5 * X[i];
         ok &= r->swapx[i] == Y[i] && r->swapy[i] == X[i];
+        ok &= r->rotx[0][i] == 0.8 * X[i] + 0.6 * Y[i] && r->roty[0][i] == 0.8 * Y[i] - 0.6 * X[i];
     }
     for (long i = 0; i < half && ok; i++) {
         ok &= r->axpy[1][i] == Y[i] + 0.625 * X[(half - 1 - i) * 2];
         ok &= r->copy[(half - 1 - i) * 2] == X[i];
+        long k = (half - 1 - i) * 2; /* logical element i of x at incx = -2 */
+        ok &= r->rotx[1][k] == 0.8 * X[k] + 0.6 * Y[i] && r->roty[1][i] == 0.8 * Y[i] - 0.6 * X[k];
     }
-    CHECK(ok, "axpy/scal/copy/swap vs oracle");
+    CHECK(ok, "axpy/scal/copy/swap/rot vs oracle");
     /* gemv and ger */
     double *e = malloc(sizeof(double) * GM), *et = malloc(sizeof(double) * GN);
     for (int i = 0; i < GM; i++) {
@@ -288,6 +301,10 @@ int main(void)
             SAME(copy, vb, "dcopy incy=-2");
             SAME(swapx, vb, "dswap x");
             SAME(swapy, vb, "dswap y");
+            SAME(rotx[0], vb, "drot x");
+            SAME(roty[0], vb, "drot y");
+            SAME(rotx[1], vb, "drot x incx=-2");
+            SAME(roty[1], vb, "drot y incx=-2");
             SAME(gemv_n[0], sizeof(double) * GM, "dgemv N");
             SAME(gemv_n[1], sizeof(double) * GM, "dgemv N incx=3 incy=-1");
             SAME(gemv_t[0], sizeof(double) * GN, "dgemv T");
@@ -299,6 +316,6 @@ int main(void)
             release(&r);
         }
     release(&ref);
-    printf("dot/asum/nrm2/axpy/scal/copy/swap/gemv/ger: identical bytes at 1, 2, 3, 4 and 7 threads\n");
+    printf("dot/asum/nrm2/axpy/scal/copy/swap/rot/gemv/ger: identical bytes at 1, 2, 3, 4 and 7 threads\n");
     return sbt_finish("torture_determinism_level12");
 }

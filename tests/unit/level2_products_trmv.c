@@ -163,6 +163,37 @@ static void errors(void)
     for (int kind = 0; kind < 3; kind++) err_case(kind, API_COL, 3, CblasUpper, CblasNoTrans, CblasUnit, 0, 0, 1, 1, 1);
 }
 
+/* The same rule in the blocked full-storage product (blocks of 64 elements, the strips beside them
+ * by gemv): A = I but for two columns j with x(j) = 0 holding Inf off the diagonal all along the
+ * triangle (through their own block and the strip beyond it) and NaN on it; x must come back
+ * unchanged. Both triangles, both signs of incx. */
+static void nan_behaviour_blocked(void)
+{
+    const blas_int n = 200, zc[2] = {70, 150};
+    sb_t *a = malloc(sizeof(sb_t) * (size_t)n * n), *x = malloc(sizeof(sb_t) * (size_t)n * 2);
+    for (int upper = 0; upper < 2; upper++)
+        for (int s = 0; s < 2; s++) {
+            blas_int incx = s ? -2 : 1, ax = s ? 2 : 1;
+            for (size_t q = 0; q < (size_t)n * n; q++) a[q] = 0;
+            for (blas_int j = 0; j < n; j++) a[j + (size_t)j * n] = 1;
+            for (int z = 0; z < 2; z++) {
+                blas_int j = zc[z];
+                for (blas_int i = upper ? 0 : j + 1; i < (upper ? j : n); i++) a[i + (size_t)j * n] = (sb_t)INFINITY;
+                a[j + (size_t)j * n] = sbt_nan();
+            }
+            /* logical element i at x[(incx < 0 ? n - 1 - i : i) * |incx|] */
+            for (blas_int i = 0; i < n; i++) x[(s ? n - 1 - i : i) * ax] = (i == zc[0] || i == zc[1]) ? 0 : 1;
+            call(K_FULL, API_F77, upper ? "U" : "L", "N", "N", 0, 0, 0, 0, n, 0, a, n, x, incx);
+            int ok = 1;
+            for (blas_int i = 0; i < n; i++)
+                if (x[(s ? n - 1 - i : i) * ax] != ((i == zc[0] || i == zc[1]) ? 0 : 1)) ok = 0;
+            CHECK(ok, "trmv n=%d %s N incx=%d: a zero x(j) did not skip column j in the blocked product", (int)n,
+                  upper ? "U" : "L", (int)incx);
+        }
+    free(a);
+    free(x);
+}
+
 int main(void)
 {
     static const int sizes[] = {0, 1, 2, 3, 5, 8, 13, 17};
@@ -181,6 +212,7 @@ int main(void)
                         run_one(api, kind, upper, op, unit, 300, 25, 2, -2);
                     }
     nan_behaviour();
+    nan_behaviour_blocked();
     errors();
     return sbt_finish("level2_products_trmv_" SB_UPPER);
 }

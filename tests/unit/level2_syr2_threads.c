@@ -1,4 +1,5 @@
-/* ?syr2/?spr2 (real) and ?her2/?hpr2 (complex) split by columns over the threads: at sizes with
+/* The rank-2 and rank-1 updates ?syr2/?spr2, ?syr/?spr (real) and ?her2/?hpr2, ?her/?hpr
+ * (complex) split by columns over the threads: at sizes with
  * one part and with several (every call may go parallel here: SAFEBLAS_PARALLEL_THRESHOLD=0),
  * both triangles, full (lda > n) and packed storage, positive and negative increments: the
  * result against a plain oracle, nothing written outside the stored triangle (the other triangle
@@ -12,10 +13,18 @@
 #if SB_IS_COMPLEX
 #define R2 her2
 #define P2 hpr2
+#define R1 her
+#define P1 hpr
 #else
 #define R2 syr2
 #define P2 spr2
+#define R1 syr
+#define P1 spr
 #endif
+/* her/hpr take a real alpha: passed as the real part of an sb_t, whose first bytes it is */
+void SB_F77(R1)(const char *, const blas_int *, const sb_t *, const sb_t *, const blas_int *, sb_t *,
+                const blas_int *);
+void SB_F77(P1)(const char *, const blas_int *, const sb_t *, const sb_t *, const blas_int *, sb_t *);
 void SB_F77(R2)(const char *, const blas_int *, const sb_t *, const sb_t *, const blas_int *, const sb_t *,
                 const blas_int *, sb_t *, const blas_int *);
 void SB_F77(P2)(const char *, const blas_int *, const sb_t *, const sb_t *, const blas_int *, const sb_t *,
@@ -23,7 +32,9 @@ void SB_F77(P2)(const char *, const blas_int *, const sb_t *, const sb_t *, cons
 
 static int stored(int upper, blas_int i, blas_int j) { return upper ? i <= j : i >= j; }
 
-static void run_one(int packed, int upper, blas_int n, blas_int ldextra, blas_int incx, blas_int incy)
+/* rank 2: A += alpha x y^H + conj(alpha) y x^H; rank 1: A += alpha x x^H (alpha real for her),
+ * x with zeros every fifth element (columns the reference skips) */
+static void run_one(int rank, int packed, int upper, blas_int n, blas_int ldextra, blas_int incx, blas_int incy)
 {
     blas_int lda = n + ldextra;
     size_t len = packed ? (size_t)n * (size_t)(n + 1) / 2 : (size_t)lda * (size_t)n;
@@ -39,17 +50,25 @@ static void run_one(int packed, int upper, blas_int n, blas_int ldextra, blas_in
         }
     sbt_vec x = sbt_vec_new(n, incx), y = sbt_vec_new(n, incy);
     sb_t alpha = sbt_rand_elem();
+    if (rank == 1) {
+        for (blas_int i = 0; i < n; i += 5) *sbt_vec_at(&x, i) = 0;
+        memcpy(x.copy, x.buf, x.total * sizeof(sb_t));
+        if (SB_IS_COMPLEX) alpha = sb_creal(alpha);
+    }
     k = 0;
     for (blas_int j = 0; j < n; j++)
         for (blas_int i = 0; i < (packed ? n : lda); i++) {
             if (packed && !stored(upper, i, j)) continue;
             if (i < n && stored(upper, i, j)) {
                 sb_t xi = sbt_vec_orig(&x, i), xj = sbt_vec_orig(&x, j), yi = sbt_vec_orig(&y, i), yj = sbt_vec_orig(&y, j);
-                sb_t w = a0[k] + alpha * xi * sb_conj(yj) + sb_conj(alpha) * yi * sb_conj(xj);
+                sb_t w = rank == 2 ? a0[k] + alpha * xi * sb_conj(yj) + sb_conj(alpha) * yi * sb_conj(xj)
+                                   : a0[k] + alpha * xi * sb_conj(xj);
                 if (SB_IS_COMPLEX && i == j) w = sb_creal(w);
                 want[k] = w;
-                scale[k] = (double)sb_abs1(a0[k]) + 2.0 * (double)sb_abs1(alpha) * ((double)sb_abs1(xi) * sb_abs1(yj) +
-                                                                                    (double)sb_abs1(yi) * sb_abs1(xj));
+                scale[k] = (double)sb_abs1(a0[k]) +
+                           2.0 * (double)sb_abs1(alpha) *
+                               (rank == 2 ? (double)sb_abs1(xi) * sb_abs1(yj) + (double)sb_abs1(yi) * sb_abs1(xj)
+                                          : (double)sb_abs1(xi) * sb_abs1(xj));
             } else {
                 want[k] = a0[k];
                 scale[k] = -1; /* must keep its bytes */
@@ -63,9 +82,11 @@ static void run_one(int packed, int upper, blas_int n, blas_int ldextra, blas_in
         memcpy(a, a0, sizeof(sb_t) * len);
         safeblas_set_num_threads(threads[t]);
         sbt_xerbla_reset();
-        if (packed) SB_F77(P2)(ul, &n, &alpha, x.v, &incx, y.v, &incy, a);
+        if (rank == 1 && packed) SB_F77(P1)(ul, &n, &alpha, x.v, &incx, a);
+        else if (rank == 1) SB_F77(R1)(ul, &n, &alpha, x.v, &incx, a, &lda);
+        else if (packed) SB_F77(P2)(ul, &n, &alpha, x.v, &incx, y.v, &incy, a);
         else SB_F77(R2)(ul, &n, &alpha, x.v, &incx, y.v, &incy, a, &lda);
-        sbt_expect_no_xerbla("syr2");
+        sbt_expect_no_xerbla(rank == 1 ? "syr" : "syr2");
         if (t == 0) {
             memcpy(first, a, sizeof(sb_t) * len);
             int bad = 0;
@@ -73,12 +94,13 @@ static void run_one(int packed, int upper, blas_int n, blas_int ldextra, blas_in
                 if (scale[e] < 0) bad = !sbt_bytes_equal(&a[e], &want[e], sizeof(sb_t));
                 else bad = sb_abs1(a[e] - want[e]) > 8.0 * SBT_EPS * scale[e] || (SB_IS_COMPLEX && sb_cimag(want[e]) == 0 && sb_cimag(a[e]) != 0);
             }
-            CHECK(!bad, "%s uplo=%s n=%d incx=%d incy=%d: wrong A or wrote outside the triangle",
+            CHECK(!bad, "rank %d %s uplo=%s n=%d incx=%d incy=%d: wrong A or wrote outside the triangle", rank,
                   packed ? "packed" : "full", ul, (int)n, (int)incx, (int)incy);
             CHECK(sbt_vec_untouched(&x) && sbt_vec_untouched(&y), "n=%d: changed x or y", (int)n);
         } else {
-            CHECK(sbt_bytes_equal(first, a, sizeof(sb_t) * len), "%s uplo=%s n=%d incx=%d incy=%d: %d threads differ from 1",
-                  packed ? "packed" : "full", ul, (int)n, (int)incx, (int)incy, threads[t]);
+            CHECK(sbt_bytes_equal(first, a, sizeof(sb_t) * len),
+                  "rank %d %s uplo=%s n=%d incx=%d incy=%d: %d threads differ from 1", rank, packed ? "packed" : "full", ul,
+                  (int)n, (int)incx, (int)incy, threads[t]);
         }
     }
     free(a0);
@@ -96,9 +118,11 @@ int main(void)
     /* one part below 4096 stored elements (n < 90), several from there on */
     static const blas_int sizes[] = {1, 5, 64, 91, 130, 257, 600};
     static const blas_int incs[][2] = {{1, 1}, {2, -1}, {-3, 2}};
-    for (int packed = 0; packed < 2; packed++)
-        for (int upper = 0; upper < 2; upper++)
-            for (int s = 0; s < (int)(sizeof sizes / sizeof sizes[0]); s++)
-                for (int i = 0; i < 3; i++) run_one(packed, upper, sizes[s], (s + i) % 3 * 3, incs[i][0], incs[i][1]);
+    for (int rank = 1; rank <= 2; rank++)
+        for (int packed = 0; packed < 2; packed++)
+            for (int upper = 0; upper < 2; upper++)
+                for (int s = 0; s < (int)(sizeof sizes / sizeof sizes[0]); s++)
+                    for (int i = 0; i < 3; i++)
+                        run_one(rank, packed, upper, sizes[s], (s + i) % 3 * 3, incs[i][0], incs[i][1]);
     return sbt_finish("level2_syr2_threads_" SB_UPPER);
 }

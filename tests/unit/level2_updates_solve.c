@@ -136,6 +136,36 @@ static void check_zero_skip(int api, int kind)
           api_name[api]);
 }
 
+/* The same rule in the blocked full-storage solve (blocks of 64 unknowns, the strips beside them by
+ * gemv): A = I but for two columns j whose x(j) comes out zero, holding Inf off the diagonal all
+ * along the triangle (through their own block and the strip beyond it) and NaN on it, b = 1 but
+ * for b(j) = 0; the solution is b, with no Inf or NaN. Both triangles, both signs of incx. */
+static void check_zero_skip_blocked(char uplo, blas_int incx)
+{
+    const blas_int n = 200, zc[2] = {70, 150};
+    int upper = uplo == 'U';
+    sb_t *a = calloc((size_t)n * n, sizeof(sb_t)), *x = malloc(sizeof(sb_t) * (size_t)n * 2);
+    blas_int ax = incx < 0 ? -incx : incx;
+    for (blas_int j = 0; j < n; j++) a[j + (size_t)j * n] = 1;
+    for (int z = 0; z < 2; z++) {
+        blas_int j = zc[z];
+        for (blas_int i = upper ? 0 : j + 1; i < (upper ? j : n); i++) a[i + (size_t)j * n] = (sb_t)INFINITY;
+        a[j + (size_t)j * n] = (sb_t)NAN;
+    }
+    /* logical element i at x[(incx < 0 ? n - 1 - i : i) * |incx|] */
+    for (blas_int i = 0; i < n; i++) x[(incx < 0 ? n - 1 - i : i) * ax] = (i == zc[0] || i == zc[1]) ? 0 : 1;
+    call_solve(API_F77, K_TR, uplo, 'N', 'N', n, 0, a, n, x, incx);
+    int ok = 1;
+    for (blas_int i = 0; i < n; i++) {
+        sb_t v = x[(incx < 0 ? n - 1 - i : i) * ax];
+        if (v != ((i == zc[0] || i == zc[1]) ? 0 : 1)) ok = 0;
+    }
+    CHECK(ok, "trsv n=%d uplo=%c incx=%d: a zero x(j) did not skip column j in the blocked solve", (int)n, uplo,
+          (int)incx);
+    free(a);
+    free(x);
+}
+
 static void solve_errors(int kind)
 {
     sb_t a[4] = {0}, x[2] = {0};
@@ -225,6 +255,11 @@ int main(void)
                         check_solve(api, kind, uplo, trans, diag, 301, kind == K_TB ? 300 : 0, -2, 0);
                     }
         for (int api = 0; api < 2; api++) check_zero_skip(api, kind); /* row-major N is a dot sweep */
+        if (kind == K_TR)
+            for (int u = 0; u < 2; u++) {
+                check_zero_skip_blocked(uplos[u], 1);
+                check_zero_skip_blocked(uplos[u], -2);
+            }
         solve_errors(kind);
     }
     return sbt_finish("level2_updates_solve_" SB_UPPER);

@@ -221,3 +221,17 @@ void SB_NAME(gemv)(int op, blas_int m, blas_int n, sb_t alpha, const sb_t *a, bl
     }
     gemv_serial(op, m, n, alpha, a, lda, x, incx, beta, y, incy);
 }
+
+void SB_NAME(gemv_n_nonzero_cols)(int op, blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda,
+                                  const sb_t *x, blas_int incx, sb_t *y, blas_int incy)
+{
+    blas_int j = 0;
+    while (j < n) {
+        while (j < n && x[(ptrdiff_t)j * incx] == 0) j++;
+        blas_int j0 = j;
+        while (j < n && x[(ptrdiff_t)j * incx] != 0) j++;
+        if (j > j0)
+            SB_NAME(gemv)(op, m, j - j0, alpha, a + (size_t)j0 * lda, lda, x + (ptrdiff_t)j0 * incx, incx, 1, y,
+                          incy);
+    }
+}

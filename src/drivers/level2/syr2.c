@@ -124,20 +124,10 @@ static void syr2_cols(const syr2_job *g, blas_int j0, blas_int j1)
     else SYR2_DISPATCH(col_full);
 }
 
-/* First column of part p of np: equal areas of the stored triangle (any split gives the same bits). */
-static blas_int syr2_part_start(int upper, blas_int n, int p, int np)
-{
-    if (p <= 0) return 0;
-    if (p >= np) return n;
-    double f = (double)p / np;
-    blas_int j = (blas_int)(upper ? n * sqrt(f) : n * (1.0 - sqrt(1.0 - f)));
-    return j < n ? j : n;
-}
-
 static void syr2_part(void *v, int p, int np)
 {
     const syr2_job *g = v;
-    syr2_cols(g, syr2_part_start(g->upper, g->n, p, np), syr2_part_start(g->upper, g->n, p + 1, np));
+    syr2_cols(g, sb_l2u_tri_part_start(g->upper, g->n, p, np), sb_l2u_tri_part_start(g->upper, g->n, p + 1, np));
 }
 
 /* Flop equivalents per flop for sb_threads_for(). The update reads and writes the stored triangle

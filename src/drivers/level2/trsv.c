@@ -5,7 +5,10 @@
  *   op = A^T or A^H:         x(j) = (x(j) - sum A(i,j)*x(i)) / A(j,j) (a dot down a column).
  * With a unit diagonal A(j,j) is never read.  One body serves every storage: `col(j)` points
  * at a column such that A(i,j) is col[i], and only rows within k of the diagonal exist
- * (k = n - 1 for full and packed storage). */
+ * (k = n - 1 for full and packed storage). With x unit stride the columns go through the kernel
+ * table's axpy (the loop's arithmetic: a rounded product, then a rounded sum) and dot (its own
+ * order of summation): this file is compiled for the baseline ISA, where the loops ran dtpsv at
+ * 0.57-0.84x OpenBLAS's speed (n = 4000, one thread, EPYC Zen 3). */
 #include "drivers/level2_updates.h"
 #include "drivers/level2_products.h"
 
@@ -27,6 +30,7 @@ static inline __attribute__((always_inline)) void tsv_body(int st, int upper, in
 #define XV(i) x[(ptrdiff_t)(i) * incx]
     const int cj = trans == SB_TR_C || trans == SB_TR_R;
     if (trans == SB_TR_N || trans == SB_TR_R) {
+        const SB_CAT3(sb_, SB_P, _axpy_fn) axpy = incx == 1 && !cj ? SB_NAME(axpy_kernel)() : NULL;
         if (upper) {
             for (blas_int j = n - 1; j >= 0; j--) {
                 if (XV(j) == 0) continue;
@@ -34,7 +38,9 @@ static inline __attribute__((always_inline)) void tsv_body(int st, int upper, in
                 if (!unit) XV(j) = XV(j) / sb_conj_if(cj, col[j]);
                 sb_t temp = XV(j);
                 blas_int lo = j - k > 0 ? j - k : 0;
-                for (blas_int i = lo; i < j; i++) XV(i) = XV(i) - temp * sb_conj_if(cj, col[i]);
+                if (axpy) axpy(j - lo, -temp, col + lo, x + lo);
+                else
+                    for (blas_int i = lo; i < j; i++) XV(i) = XV(i) - temp * sb_conj_if(cj, col[i]);
             }
         } else {
             for (blas_int j = 0; j < n; j++) {
@@ -43,16 +49,21 @@ static inline __attribute__((always_inline)) void tsv_body(int st, int upper, in
                 if (!unit) XV(j) = XV(j) / sb_conj_if(cj, col[j]);
                 sb_t temp = XV(j);
                 blas_int hi = (ptrdiff_t)j + k < (ptrdiff_t)n - 1 ? j + k : n - 1;
-                for (blas_int i = j + 1; i <= hi; i++) XV(i) = XV(i) - temp * sb_conj_if(cj, col[i]);
+                if (axpy) axpy(hi - j, -temp, col + j + 1, x + j + 1);
+                else
+                    for (blas_int i = j + 1; i <= hi; i++) XV(i) = XV(i) - temp * sb_conj_if(cj, col[i]);
             }
         }
     } else {
+        const SB_CAT3(sb_, SB_P, _dot_fn) dot = incx == 1 ? SB_NAME(dot_kernel)() : NULL;
         if (upper) {
             for (blas_int j = 0; j < n; j++) {
                 const sb_t *col = colp(st, upper, a, lda, n, k, j);
                 sb_t temp = XV(j);
                 blas_int lo = j - k > 0 ? j - k : 0;
-                for (blas_int i = lo; i < j; i++) temp = temp - sb_conj_if(cj, col[i]) * XV(i);
+                if (dot && j > lo) temp = temp - dot(j - lo, col + lo, x + lo, cj);
+                else
+                    for (blas_int i = lo; i < j; i++) temp = temp - sb_conj_if(cj, col[i]) * XV(i);
                 if (!unit) temp = temp / sb_conj_if(cj, col[j]);
                 XV(j) = temp;
             }
@@ -61,7 +72,9 @@ static inline __attribute__((always_inline)) void tsv_body(int st, int upper, in
                 const sb_t *col = colp(st, upper, a, lda, n, k, j);
                 sb_t temp = XV(j);
                 blas_int hi = (ptrdiff_t)j + k < (ptrdiff_t)n - 1 ? j + k : n - 1;
-                for (blas_int i = hi; i > j; i--) temp = temp - sb_conj_if(cj, col[i]) * XV(i);
+                if (dot && hi > j) temp = temp - dot(hi - j, col + j + 1, x + j + 1, cj);
+                else
+                    for (blas_int i = hi; i > j; i--) temp = temp - sb_conj_if(cj, col[i]) * XV(i);
                 if (!unit) temp = temp / sb_conj_if(cj, col[j]);
                 XV(j) = temp;
             }
@@ -97,11 +110,20 @@ static inline __attribute__((always_inline)) void tsv(int st, int upper, int tra
 }
 
 /* Full storage in blocks of TRSV_NB unknowns, in the order the solve needs them (op(A) lower:
- * first block first; upper: last first): the block's right-hand side less the products with
- * the unknowns already solved, by gemv (the kernel table's vector kernels; threads where it
- * pays; a fixed order per element, so the same bits at every thread count), then the block's own
- * triangle by the loops above. The loops alone were 0.38-0.80x OpenBLAS's speed (dtrsv T n = 500
- * 6.4 against 17.0 GFLOP/s, one thread, Xeon 6/207). */
+ * first block first; upper: last first), with the products outside the blocks' triangles by
+ * gemv (the kernel table's vector kernels; threads where it pays; a fixed order per element, so
+ * the same bits at every thread count), always on the tall strip of A beside a block's triangle
+ * (below it for A lower, above it for upper), so that gemv streams long columns:
+ *   op(A) = A or conj(A): the block's triangle by the loops above, then the unknowns not yet
+ *     solved less the strip times the block's solution, x(rest) -= A(rest, block) * x(block)
+ *     (the reference's column sweeps, blocked; a column whose x element is zero is skipped as
+ *     there, gemv_n_nonzero_cols);
+ *   op(A) = A^T or A^H:   the block's right-hand side less the strip's products with the unknowns
+ *     already solved, x(block) -= op(A(solved, block)) * x(solved), then the block's triangle.
+ * The loops alone were 0.38-0.80x OpenBLAS's speed (dtrsv T n = 500 6.4 against 17.0 GFLOP/s,
+ * one thread, Xeon 6/207); with op(A) = A, the short wide strip of the block's rows (64 elements
+ * per column) was 0.5-0.65x OpenBLAS at n = 6000 out of cache (dtrsv U N 9.0 against 18.1 GB/s,
+ * one thread, EPYC Zen 3). */
 #ifndef TRSV_NB
 #define TRSV_NB 64
 #endif
@@ -124,19 +146,17 @@ void SB_NAME(trsv)(int upper, int trans, int unit, blas_int n, const sb_t *a, bl
         blas_int b = forward ? q : nblk - 1 - q;
         blas_int i0 = b * TRSV_NB, nb = SB_MIN(TRSV_NB, n - i0), i1 = i0 + nb;
         sb_t *xb = x + (ptrdiff_t)i0 * incx;
-        blas_int r0 = forward ? 0 : i1, nr = forward ? i0 : n - i1; /* solved: [r0, r0 + nr) */
-        if (nr > 0) {
-            if (notrans) /* x(block) -= op(A)(block, solved) * x(solved) */
-                SB_NAME(gemv)(op, nb, nr, -1, a + i0 + (size_t)r0 * lda, lda, x + (ptrdiff_t)r0 * incx, incx, 1, xb,
-                              incx);
-            else /* x(block) -= op(A(solved, block)) * x(solved) */
-                SB_NAME(gemv)(op, nr, nb, -1, a + r0 + (size_t)i0 * lda, lda, x + (ptrdiff_t)r0 * incx, incx, 1, xb,
-                              incx);
-        }
         const sb_t *ab = a + i0 + (size_t)i0 * lda;
+        /* the strip beside the block: rows [r0, r0 + nr) of the block's columns (for op(A) = A
+         * the unknowns still to solve, for A^T those solved) */
+        blas_int r0 = upper ? 0 : i1, nr = upper ? i0 : n - i1;
+        const sb_t *strip = a + r0 + (size_t)i0 * lda;
+        sb_t *xr = x + (ptrdiff_t)r0 * incx;
+        if (!notrans && nr > 0) SB_NAME(gemv)(op, nr, nb, -1, strip, lda, xr, incx, 1, xb, incx);
         if (incx < 0) /* tsv takes the vector as the interface does: from its first element in memory */
             tsv(ST_FULL, upper, trans, unit, nb, nb - 1, ab, lda, xb + (ptrdiff_t)(nb - 1) * incx, incx);
         else tsv(ST_FULL, upper, trans, unit, nb, nb - 1, ab, lda, xb, incx);
+        if (notrans && nr > 0) SB_NAME(gemv_n_nonzero_cols)(op, nr, nb, -1, strip, lda, xb, incx, xr, incx);
     }
 }
 
