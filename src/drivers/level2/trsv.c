@@ -1,5 +1,5 @@
-/* Triangular solves op(A)*x = b for the three storages (trsv full, tbsv band, tpsv packed), in
- * the reference order of operations:
+/* Triangular solves op(A)*x = b for the three storages (trsv full, tbsv band, tpsv packed), as
+ * the reference's loops (the order of a dot's sum aside, below):
  *   op = A or conj(A):       column sweeps, x(i) -= x(j)*A(i,j) (unit-stride axpy down a column),
  *                            skipped when x(j) = 0;
  *   op = A^T or A^H:         x(j) = (x(j) - sum A(i,j)*x(i)) / A(j,j) (a dot down a column).
