@@ -44,6 +44,11 @@ void SB_NAME(l2p_scal_y)(blas_int n, sb_t beta, sb_t *y, blas_int incy);
 /* y := alpha*op(A)*x + beta*y, A m x n (op N/R: y has m elements, x n; T/C: the reverse). */
 void SB_NAME(gemv)(int op, blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda, const sb_t *x,
                    blas_int incx, sb_t beta, sb_t *y, blas_int incy);
+/* The same on np threads as the caller decided (np <= 1: on the calling thread), split as gemv
+ * splits (so with gemv's bits): for a caller that knows a run of products is coming, as trsv's
+ * strips, which gemv alone would weigh one at a time. */
+void SB_NAME(gemv_on)(int np, int op, blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda,
+                      const sb_t *x, blas_int incx, sb_t beta, sb_t *y, blas_int incy);
 /* y := alpha*op(A)*x + y for op N or R (y has m elements), skipping the columns whose x element
  * is zero, as the reference's column sweeps of trmv and trsv skip them (an Inf or NaN in such a
  * column then never reaches y). The runs of columns in between are gemv calls; a y element gets
@@ -51,6 +56,9 @@ void SB_NAME(gemv)(int op, blas_int m, blas_int n, sb_t alpha, const sb_t *a, bl
  * over the kept columns. */
 void SB_NAME(gemv_n_nonzero_cols)(int op, blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda,
                                   const sb_t *x, blas_int incx, sb_t *y, blas_int incy);
+/* The same on np threads (gemv_on) */
+void SB_NAME(gemv_n_nonzero_cols_on)(int np, int op, blas_int m, blas_int n, sb_t alpha, const sb_t *a,
+                                     blas_int lda, const sb_t *x, blas_int incx, sb_t *y, blas_int incy);
 /* The same with A an m x n band matrix with kl sub- and ku super-diagonals (BLAS band storage). */
 void SB_NAME(gbmv)(int op, blas_int m, blas_int n, blas_int kl, blas_int ku, sb_t alpha, const sb_t *a,
                    blas_int lda, const sb_t *x, blas_int incx, sb_t beta, sb_t *y, blas_int incy);

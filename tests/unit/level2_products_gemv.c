@@ -316,6 +316,11 @@ int main(void)
         split_identical(op, 29, 9, 5);
     }
 #endif
+    /* op N past the vector kernels' row chunks (avx2: 128 KiB of y, 8192 to 32768 rows), so rows
+     * on both sides of a chunk boundary are checked, and a split across one is bit-identical */
+    run_one(API_F77, 0, 40000, 13, -1, -1, 1, 1, 1, 0);
+    run_one(API_F77, 0, 33000, 9, -1, -1, 0, -2, 1, 0);
+    split_identical(0, 40000, 13, 12345);
     nan_propagation();
     for (int op = 0; op < 3; op++) {
         split_identical(op, 203, 157, 101);

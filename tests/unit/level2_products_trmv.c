@@ -171,6 +171,8 @@ static void nan_behaviour_blocked(void)
 {
     const blas_int n = 200, zc[2] = {70, 150};
     sb_t *a = malloc(sizeof(sb_t) * (size_t)n * n), *x = malloc(sizeof(sb_t) * (size_t)n * 2);
+    sb_t *ap = malloc(sizeof(sb_t) * (size_t)n * (n + 1) / 2);
+    for (int packed = 0; packed < 2; packed++) /* tpmv: the copy path from n = 128 on */
     for (int upper = 0; upper < 2; upper++)
         for (int s = 0; s < 2; s++) {
             blas_int incx = s ? -2 : 1, ax = s ? 2 : 1;
@@ -183,13 +185,18 @@ static void nan_behaviour_blocked(void)
             }
             /* logical element i at x[(incx < 0 ? n - 1 - i : i) * |incx|] */
             for (blas_int i = 0; i < n; i++) x[(s ? n - 1 - i : i) * ax] = (i == zc[0] || i == zc[1]) ? 0 : 1;
-            call(K_FULL, API_F77, upper ? "U" : "L", "N", "N", 0, 0, 0, 0, n, 0, a, n, x, incx);
+            size_t q = 0;
+            for (blas_int j = 0; j < n; j++)
+                for (blas_int i = upper ? 0 : j; i <= (upper ? j : n - 1); i++) ap[q++] = a[i + (size_t)j * n];
+            if (packed) call(K_PACKED, API_F77, upper ? "U" : "L", "N", "N", 0, 0, 0, 0, n, 0, ap, 0, x, incx);
+            else call(K_FULL, API_F77, upper ? "U" : "L", "N", "N", 0, 0, 0, 0, n, 0, a, n, x, incx);
             int ok = 1;
             for (blas_int i = 0; i < n; i++)
                 if (x[(s ? n - 1 - i : i) * ax] != ((i == zc[0] || i == zc[1]) ? 0 : 1)) ok = 0;
-            CHECK(ok, "trmv n=%d %s N incx=%d: a zero x(j) did not skip column j in the blocked product", (int)n,
-                  upper ? "U" : "L", (int)incx);
+            CHECK(ok, "%s n=%d %s N incx=%d: a zero x(j) did not skip column j (or its NaN diagonal) in the blocked "
+                  "product", packed ? "tpmv" : "trmv", (int)n, upper ? "U" : "L", (int)incx);
         }
+    free(ap);
     free(a);
     free(x);
 }

@@ -140,9 +140,10 @@ static void check_zero_skip(int api, int kind)
  * gemv): A = I but for two columns j whose x(j) comes out zero, holding Inf off the diagonal all
  * along the triangle (through their own block and the strip beyond it) and NaN on it, b = 1 but
  * for b(j) = 0; the solution is b, with no Inf or NaN. Both triangles, both signs of incx. */
-static void check_zero_skip_blocked(char uplo, blas_int incx)
+static void check_zero_skip_blocked(int kind, char uplo, blas_int incx)
 {
-    const blas_int n = 200, zc[2] = {70, 150};
+    /* trsv blocks from n = 65 on, tpsv (upper N) from 1536 */
+    const blas_int n = kind == K_TP ? 1600 : 200, zc[2] = {70, n - 50};
     int upper = uplo == 'U';
     sb_t *a = calloc((size_t)n * n, sizeof(sb_t)), *x = malloc(sizeof(sb_t) * (size_t)n * 2);
     blas_int ax = incx < 0 ? -incx : incx;
@@ -154,14 +155,19 @@ static void check_zero_skip_blocked(char uplo, blas_int incx)
     }
     /* logical element i at x[(incx < 0 ? n - 1 - i : i) * |incx|] */
     for (blas_int i = 0; i < n; i++) x[(incx < 0 ? n - 1 - i : i) * ax] = (i == zc[0] || i == zc[1]) ? 0 : 1;
-    call_solve(API_F77, K_TR, uplo, 'N', 'N', n, 0, a, n, x, incx);
+    sb_t *ap = malloc(sizeof(sb_t) * (size_t)n * (n + 1) / 2); /* tpsv: the same triangle packed */
+    size_t q = 0;
+    for (blas_int j = 0; j < n; j++)
+        for (blas_int i = upper ? 0 : j; i <= (upper ? j : n - 1); i++) ap[q++] = a[i + (size_t)j * n];
+    call_solve(API_F77, kind, uplo, 'N', 'N', n, 0, kind == K_TP ? ap : a, n, x, incx);
+    free(ap);
     int ok = 1;
     for (blas_int i = 0; i < n; i++) {
         sb_t v = x[(incx < 0 ? n - 1 - i : i) * ax];
         if (v != ((i == zc[0] || i == zc[1]) ? 0 : 1)) ok = 0;
     }
-    CHECK(ok, "trsv n=%d uplo=%c incx=%d: a zero x(j) did not skip column j in the blocked solve", (int)n, uplo,
-          (int)incx);
+    CHECK(ok, "%s n=%d uplo=%c incx=%d: a zero x(j) did not skip column j in the blocked solve", kind_name[kind],
+          (int)n, uplo, (int)incx);
     free(a);
     free(x);
 }
@@ -253,12 +259,19 @@ int main(void)
                         }
                         check_solve(api, kind, uplo, trans, diag, 300, kind == K_TB ? 17 : 0, 1, 3);
                         check_solve(api, kind, uplo, trans, diag, 301, kind == K_TB ? 300 : 0, -2, 0);
+                        /* tpsv's blocked path for upper N and lower T (from n = 1536 on) */
+                        if (kind == K_TP && api == API_F77 && (diag | 0x20) == 'n') {
+                            check_solve(api, kind, uplo, trans, diag, 1600, 0, 1, 0); /* the kernels' axpy, dot */
+                            check_solve(api, kind, uplo, trans, diag, 1600, 0, -2, 0); /* the loops */
+                        }
                     }
         for (int api = 0; api < 2; api++) check_zero_skip(api, kind); /* row-major N is a dot sweep */
         if (kind == K_TR)
             for (int u = 0; u < 2; u++) {
-                check_zero_skip_blocked(uplos[u], 1);
-                check_zero_skip_blocked(uplos[u], -2);
+                for (int bk = K_TR; bk <= K_TP; bk += K_TP - K_TR) { /* trsv, tpsv */
+                    check_zero_skip_blocked(bk, uplos[u], 1);
+                    check_zero_skip_blocked(bk, uplos[u], -2);
+                }
             }
         solve_errors(kind);
     }

@@ -198,18 +198,11 @@ static void gemv_part(void *v, int p, int np)
                     g->y + (ptrdiff_t)lo * g->incy, g->incy);
 }
 
-void SB_NAME(gemv)(int op, blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda, const sb_t *x,
-                   blas_int incx, sb_t beta, sb_t *y, blas_int incy)
+void SB_NAME(gemv_on)(int np, int op, blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda,
+                      const sb_t *x, blas_int incx, sb_t beta, sb_t *y, blas_int incy)
 {
     const int notrans = op == SB_OP_N || op == SB_OP_R;
-    double mn = (double)m * (double)n;
-    int np = 1;
-    if (alpha != 0 && m > 0 && n > 0 && mn >= 4096 && incy != 0) {
-        double w = GEMV_W * (SB_IS_COMPLEX ? 8.0 : 2.0) * mn;
-        np = sb_threads_for(w);
-        if (np <= 1) np = sb_threads_if_awake(w);
-    }
-    if (np > 1) {
+    if (np > 1 && alpha != 0 && m > 0 && n > 0 && incy != 0) {
         blas_int step = notrans ? GEMV_ROW_STEP : GEMV_COL_STEP;
         blas_int units = ((notrans ? m : n) + step - 1) / step;
         if (units < np) np = (int)units;
@@ -222,16 +215,37 @@ void SB_NAME(gemv)(int op, blas_int m, blas_int n, sb_t alpha, const sb_t *a, bl
     gemv_serial(op, m, n, alpha, a, lda, x, incx, beta, y, incy);
 }
 
-void SB_NAME(gemv_n_nonzero_cols)(int op, blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda,
-                                  const sb_t *x, blas_int incx, sb_t *y, blas_int incy)
+void SB_NAME(gemv)(int op, blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda, const sb_t *x,
+                   blas_int incx, sb_t beta, sb_t *y, blas_int incy)
+{
+    double mn = (double)m * (double)n;
+    int np = 1;
+    if (alpha != 0 && m > 0 && n > 0 && mn >= 4096 && incy != 0) {
+        double w = GEMV_W * (SB_IS_COMPLEX ? 8.0 : 2.0) * mn;
+        np = sb_threads_for(w);
+        if (np <= 1) np = sb_threads_if_awake(w);
+    }
+    SB_NAME(gemv_on)(np, op, m, n, alpha, a, lda, x, incx, beta, y, incy);
+}
+
+void SB_NAME(gemv_n_nonzero_cols_on)(int np, int op, blas_int m, blas_int n, sb_t alpha, const sb_t *a,
+                                     blas_int lda, const sb_t *x, blas_int incx, sb_t *y, blas_int incy)
 {
     blas_int j = 0;
     while (j < n) {
         while (j < n && x[(ptrdiff_t)j * incx] == 0) j++;
         blas_int j0 = j;
         while (j < n && x[(ptrdiff_t)j * incx] != 0) j++;
-        if (j > j0)
-            SB_NAME(gemv)(op, m, j - j0, alpha, a + (size_t)j0 * lda, lda, x + (ptrdiff_t)j0 * incx, incx, 1, y,
-                          incy);
+        if (j > j0) {
+            const sb_t *aj = a + (size_t)j0 * lda, *xj = x + (ptrdiff_t)j0 * incx;
+            if (np > 0) SB_NAME(gemv_on)(np, op, m, j - j0, alpha, aj, lda, xj, incx, 1, y, incy);
+            else SB_NAME(gemv)(op, m, j - j0, alpha, aj, lda, xj, incx, 1, y, incy);
+        }
     }
+}
+
+void SB_NAME(gemv_n_nonzero_cols)(int op, blas_int m, blas_int n, sb_t alpha, const sb_t *a, blas_int lda,
+                                  const sb_t *x, blas_int incx, sb_t *y, blas_int incy)
+{
+    SB_NAME(gemv_n_nonzero_cols_on)(0, op, m, n, alpha, a, lda, x, incx, y, incy);
 }

@@ -8,9 +8,13 @@
  * (k = n - 1 for full and packed storage). With x unit stride the columns go through the kernel
  * table's axpy (the loop's arithmetic: a rounded product, then a rounded sum) and dot (its own
  * order of summation): this file is compiled for the baseline ISA, where the loops ran dtpsv at
- * 0.57-0.84x OpenBLAS's speed (n = 4000, one thread, EPYC Zen 3). */
+ * 0.57-0.84x OpenBLAS's speed (n = 4000, one thread, EPYC Zen 3). Large full-storage solves
+ * (trsv) and the large backward packed ones (tpsv upper N, lower T) go in blocks: below. */
 #include "drivers/level2_updates.h"
 #include "drivers/level2_products.h"
+#include "kernels/workspace.h"
+#include "runtime/parallel.h"
+#include "runtime/thread_config.h"
 
 enum { ST_FULL, ST_PACKED, ST_BAND };
 
@@ -127,6 +131,17 @@ static inline __attribute__((always_inline)) void tsv(int st, int upper, int tra
 #ifndef TRSV_NB
 #define TRSV_NB 64
 #endif
+/* Threads: a strip's gemv is split over the threads (gemv's own split, so gemv's bits) when the
+ * whole solve is worth them (weighed as trmv weighs its product) and the strip is at least
+ * TRSV_STRIP_FRACTION of the parallel threshold. gemv alone weighs one strip at a time, and a
+ * strip of 64 columns is under its threshold up to n of about 7800: so the solve ran on one
+ * thread, at one thread's bandwidth. The strips follow each other a few microseconds apart (the
+ * block's triangle in between), so the workers spin from one to the next. dtrsv n = 5000, 2
+ * threads, every uplo/trans: 1.30-1.45x the speed of the strips on one thread (EPYC Zen 3, one
+ * process, interleaved); n = 2000-3000 about 1.1-1.2x. */
+#ifndef TRSV_STRIP_FRACTION
+#define TRSV_STRIP_FRACTION 0.125
+#endif
 
 void SB_NAME(trsv)(int upper, int trans, int unit, blas_int n, const sb_t *a, blas_int lda, sb_t *x,
                    blas_int incx)
@@ -142,6 +157,9 @@ void SB_NAME(trsv)(int upper, int trans, int unit, blas_int n, const sb_t *a, bl
     const int op = trans == SB_TR_N ? SB_OP_N : trans == SB_TR_T ? SB_OP_T : trans == SB_TR_C ? SB_OP_C : SB_OP_R;
     const int forward = notrans ? !upper : upper; /* op(A) lower: the first unknowns first */
     const blas_int nblk = (n + TRSV_NB - 1) / TRSV_NB;
+    const double w_elem = 2.0 * (SB_IS_COMPLEX ? 8.0 : 2.0); /* gemv's weight of one element */
+    const int nt = sb_threads_for(w_elem * (double)n * (double)n / 2);
+    const double strip_min = TRSV_STRIP_FRACTION * sb_config_parallel_threshold();
     for (blas_int q = 0; q < nblk; q++) {
         blas_int b = forward ? q : nblk - 1 - q;
         blas_int i0 = b * TRSV_NB, nb = SB_MIN(TRSV_NB, n - i0), i1 = i0 + nb;
@@ -152,11 +170,12 @@ void SB_NAME(trsv)(int upper, int trans, int unit, blas_int n, const sb_t *a, bl
         blas_int r0 = upper ? 0 : i1, nr = upper ? i0 : n - i1;
         const sb_t *strip = a + r0 + (size_t)i0 * lda;
         sb_t *xr = x + (ptrdiff_t)r0 * incx;
-        if (!notrans && nr > 0) SB_NAME(gemv)(op, nr, nb, -1, strip, lda, xr, incx, 1, xb, incx);
+        const int np = nt > 1 && w_elem * (double)nr * (double)nb >= strip_min ? nt : 1;
+        if (!notrans && nr > 0) SB_NAME(gemv_on)(np, op, nr, nb, -1, strip, lda, xr, incx, 1, xb, incx);
         if (incx < 0) /* tsv takes the vector as the interface does: from its first element in memory */
             tsv(ST_FULL, upper, trans, unit, nb, nb - 1, ab, lda, xb + (ptrdiff_t)(nb - 1) * incx, incx);
         else tsv(ST_FULL, upper, trans, unit, nb, nb - 1, ab, lda, xb, incx);
-        if (notrans && nr > 0) SB_NAME(gemv_n_nonzero_cols)(op, nr, nb, -1, strip, lda, xb, incx, xr, incx);
+        if (notrans && nr > 0) SB_NAME(gemv_n_nonzero_cols_on)(np, op, nr, nb, -1, strip, lda, xb, incx, xr, incx);
     }
 }
 
@@ -166,7 +185,74 @@ void SB_NAME(tbsv)(int upper, int trans, int unit, blas_int n, blas_int k, const
     tsv(ST_BAND, upper, trans, unit, n, k, a, lda, x, incx);
 }
 
+/* Packed storage, upper N and lower T (the forms whose reference loops read packed storage
+ * backward), from n = TPSV_BLOCKED_MIN on: in blocks as trsv, each block's triangle copied to
+ * full storage and solved there, the strip beside it column by column (the kernel table's axpy
+ * or dot down each column's part beside the block, where x has unit stride), the columns of a
+ * block in increasing order, so that packed storage is read forward within a block. dtpsv, one
+ * thread, against the loops (EPYC Zen 3, one process, interleaved): n = 2000 1.15-1.23x, 3000
+ * 1.06-1.21x, 5000 1.07-1.15x; but n = 1000 0.92x and 200 0.57x (the copies and the short
+ * strips), and the forward forms gained nothing. Every element gets the strip's updates block by
+ * block in the solve's order, within a block in increasing column order (no threads here). */
+#ifndef TPSV_BLOCKED_MIN
+#define TPSV_BLOCKED_MIN 1536
+#endif
+static void tpsv_blocked(int upper, int trans, int unit, blas_int n, const sb_t *ap, sb_t *x, blas_int incx,
+                         sb_t *tri)
+{
+    const int notrans = trans == SB_TR_N || trans == SB_TR_R, cj = trans == SB_TR_C || trans == SB_TR_R;
+    const int forward = notrans ? !upper : upper; /* op(A) lower: the first unknowns first */
+    const SB_CAT3(sb_, SB_P, _axpy_fn) axpy = incx == 1 && !cj ? SB_NAME(axpy_kernel)() : NULL;
+    const SB_CAT3(sb_, SB_P, _dot_fn) dot = incx == 1 ? SB_NAME(dot_kernel)() : NULL;
+    const blas_int nblk = (n + TRSV_NB - 1) / TRSV_NB;
+#define XV(i) x[(ptrdiff_t)(i) * incx]
+    for (blas_int q = 0; q < nblk; q++) {
+        blas_int b = forward ? q : nblk - 1 - q;
+        blas_int i0 = b * TRSV_NB, nb = SB_MIN(TRSV_NB, n - i0), i1 = i0 + nb;
+        blas_int r0 = upper ? 0 : i1, r1 = upper ? i0 : n; /* the strip's rows */
+        if (!notrans)
+            for (blas_int j = i0; j < i1; j++) {
+                const sb_t *col = colp(ST_PACKED, upper, ap, 0, n, n - 1, j);
+                sb_t temp = XV(j);
+                if (dot && r1 > r0) temp = temp - dot(r1 - r0, col + r0, x + r0, cj);
+                else
+                    for (blas_int i = r0; i < r1; i++) temp = temp - sb_conj_if(cj, col[i]) * XV(i);
+                XV(j) = temp;
+            }
+        /* the block's triangle (the other triangle of the copy is never read) */
+        for (blas_int j = i0; j < i1; j++) {
+            const sb_t *col = colp(ST_PACKED, upper, ap, 0, n, n - 1, j);
+            for (blas_int i = upper ? i0 : j; i <= (upper ? j : i1 - 1); i++)
+                tri[(i - i0) + (size_t)(j - i0) * TRSV_NB] = col[i];
+        }
+        sb_t *xb = x + (ptrdiff_t)i0 * incx;
+        if (incx < 0) /* tsv takes the vector as the interface does: from its first element in memory */
+            tsv(ST_FULL, upper, trans, unit, nb, nb - 1, tri, TRSV_NB, xb + (ptrdiff_t)(nb - 1) * incx, incx);
+        else tsv(ST_FULL, upper, trans, unit, nb, nb - 1, tri, TRSV_NB, xb, incx);
+        if (notrans)
+            for (blas_int j = i0; j < i1; j++) {
+                sb_t temp = XV(j);
+                if (temp == 0) continue; /* the reference skips the column */
+                const sb_t *col = colp(ST_PACKED, upper, ap, 0, n, n - 1, j);
+                if (axpy && r1 > r0) axpy(r1 - r0, -temp, col + r0, x + r0);
+                else
+                    for (blas_int i = r0; i < r1; i++) XV(i) = XV(i) - temp * sb_conj_if(cj, col[i]);
+            }
+    }
+#undef XV
+}
+
 void SB_NAME(tpsv)(int upper, int trans, int unit, blas_int n, const sb_t *ap, sb_t *x, blas_int incx)
 {
-    tsv(ST_PACKED, upper, trans, unit, n, n - 1, ap, 0, x, incx);
+    const int backward = (trans == SB_TR_N || trans == SB_TR_R) ? upper : !upper;
+    int owned = 0;
+    sb_t *tri = backward && n >= TPSV_BLOCKED_MIN ? sb_workspace_get(sizeof(sb_t) * TRSV_NB * TRSV_NB, &owned) : NULL;
+    if (!tri) { /* forward, small, or no memory for the block: the reference's loops */
+        tsv(ST_PACKED, upper, trans, unit, n, n - 1, ap, 0, x, incx);
+        return;
+    }
+    if (!SB_IS_COMPLEX && trans == SB_TR_C) trans = SB_TR_T;
+    if (!SB_IS_COMPLEX && trans == SB_TR_R) trans = SB_TR_N;
+    tpsv_blocked(upper, trans, unit, n, ap, x + sb_l2u_vstart(n, incx), incx, tri);
+    sb_workspace_put(tri, owned);
 }

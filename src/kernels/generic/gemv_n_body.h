@@ -4,7 +4,7 @@
  * r < W lanes), V_MASKLOAD(p, k), V_MASKSTORE(p, k, v), CH (rows per chunk) and GEMV_N_KERNEL
  * (the name). Every y element gets one FMA per column in increasing column order, in a full
  * vector or in the masked tail alike, so the vector width never changes a bit.
- * Blocking: rows in chunks of CH (y chunk stays in L1), columns in groups of 8 (then 4, then 1)
+ * Blocking: rows in chunks of CH (y chunk stays in cache), columns in groups of 8 (then 4, then 1)
  * per pass over the chunk, rows in steps of 4 vectors with y held in registers across the
  * group's columns. */
 #if !SB_IS_COMPLEX

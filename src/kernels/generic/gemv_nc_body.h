@@ -11,7 +11,7 @@
  * op(a) = conj(a) (the negations are exact, so both are the contract's two FMAs per part). One
  * column at a time in increasing order for every element, in a full vector or the masked tail
  * alike, so neither the vector width nor the grouping of columns changes a bit.
- * Blocking: rows in chunks of CH (y chunk stays in L1), columns in groups of NC_MAX (then 4, then
+ * Blocking: rows in chunks of CH (y chunk stays in cache), columns in groups of NC_MAX (then 4, then
  * 1) per pass over the chunk, RV_MAX vectors of y (then 4, 2, 1, the masked tail) held in
  * registers across the group's columns: each is a chain of dependent FMAs, and with two of them
  * (cgemv N n = 200, Xeon 6/207) the FMA latency left the kernel at half OpenBLAS's speed. */
