@@ -166,13 +166,22 @@ static void errors(void)
 /* The same rule in the blocked full-storage product (blocks of 64 elements, the strips beside them
  * by gemv): A = I but for two columns j with x(j) = 0 holding Inf off the diagonal all along the
  * triangle (through their own block and the strip beyond it) and NaN on it; x must come back
- * unchanged. Both triangles, both signs of incx. */
+ * unchanged. Both triangles, both signs of incx; packed also at n = 1100, where the N form goes
+ * by four groups of columns (tpmv.c): column 70 in the first, which works on x itself, and 900 in
+ * a later one, which sums apart. */
+static void nan_behaviour_blocked_n(blas_int n, blas_int z1, int packed_only);
 static void nan_behaviour_blocked(void)
 {
-    const blas_int n = 200, zc[2] = {70, 150};
+    nan_behaviour_blocked_n(200, 150, 0);
+    nan_behaviour_blocked_n(1100, 900, 1);
+}
+
+static void nan_behaviour_blocked_n(blas_int n, blas_int z1, int packed_only)
+{
+    const blas_int zc[2] = {70, z1};
     sb_t *a = malloc(sizeof(sb_t) * (size_t)n * n), *x = malloc(sizeof(sb_t) * (size_t)n * 2);
     sb_t *ap = malloc(sizeof(sb_t) * (size_t)n * (n + 1) / 2);
-    for (int packed = 0; packed < 2; packed++) /* tpmv: the copy path from n = 128 on */
+    for (int packed = packed_only; packed < 2; packed++) /* tpmv: the copy path from n = 128 on */
     for (int upper = 0; upper < 2; upper++)
         for (int s = 0; s < 2; s++) {
             blas_int incx = s ? -2 : 1, ax = s ? 2 : 1;

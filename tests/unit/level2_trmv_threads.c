@@ -1,4 +1,5 @@
-/* ?trmv (full storage) and ?tpmv (packed) split over the threads by ranges of the result's rows, and
+/* ?trmv (full storage) and ?tpmv (packed) split over the threads by ranges of the result's rows (tpmv's
+ * N form from n = 1024 on by groups of columns), and
  * ?trsv with each strip's gemv split over the threads (every call may go parallel here:
  * SAFEBLAS_PARALLEL_THRESHOLD=0), at sizes of one block of 64 and of several, every uplo, op (N, T,
  * C) and diag, lda > n, positive and negative increments, some x elements zero (the N form skips
@@ -102,8 +103,9 @@ static void run_one(int kind, char uplo, char trans, char diag, blas_int n, blas
 int main(void)
 {
     setenv("SAFEBLAS_PARALLEL_THRESHOLD", "0", 1); /* before the first call reads it */
-    /* one block (n <= 64), two, and several with a partial last one */
-    static const blas_int sizes[] = {50, 65, 130, 200, 333}; /* tpmv splits from 128 on */
+    /* one block (n <= 64), two, and several with a partial last one; tpmv splits from 128 on, and
+     * its N form goes by four groups of columns at 1100 (tpmv.c) */
+    static const blas_int sizes[] = {50, 65, 130, 200, 333, 1100};
     static const blas_int incs[] = {1, -2};
     static const char uplos[] = "UL", transs[] = "NTC", diags[] = "NU";
     for (int u = 0; u < 2; u++)
@@ -112,6 +114,7 @@ int main(void)
                 for (int s = 0; s < (int)(sizeof sizes / sizeof sizes[0]); s++)
                     for (int i = 0; i < 2; i++)
                         for (int kind = TRMV; kind <= TRSV; kind++)
-                            run_one(kind, uplos[u], transs[t], diags[d], sizes[s], (s + i) % 3, incs[i]);
+                            if (sizes[s] < 1000 || kind == TPMV)
+                                run_one(kind, uplos[u], transs[t], diags[d], sizes[s], (s + i) % 3, incs[i]);
     return sbt_finish("level2_trmv_threads_" SB_UPPER);
 }

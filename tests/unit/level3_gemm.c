@@ -199,15 +199,16 @@ static void check_k_split(void)
 #endif
 
 /* The small-problem path (an unpacked kernel; op(A) other than A copied first) against the
- * oracle: every trans pair, m from 1 to 33 (either side of one and two vectors of every set: 2,
- * 4, 8, 16 elements), n either side of the column blocks (1, 2, 4, 8), lda/ldb/ldc > rows with
+ * oracle: every trans pair, m from 1 to 49 (either side of one, two and three vectors of every
+ * set: 2, 4, 8, 16 elements; avx512 takes the last three vectors as one block where blocks of two
+ * would leave 2 + 1) and 63-65, 79-81 (five vectors of 16 floats), n either side of the column blocks (1, 2, 4, 8), lda/ldb/ldc > rows with
  * guard bands, alpha +-1 and any, beta 0 (NaN in C), 1 and any. */
 static void check_small_shapes(void)
 {
     static const char tr[3] = {'N', 'T', 'C'};
     static const blas_int ns[] = {1, 2, 3, 4, 5, 7, 8, 9, 12, 16, 17};
     int x = 0;
-    for (blas_int m = 1; m <= 33; m++)
+    for (blas_int m = 1; m <= 81; m = m == 49 ? 63 : m == 65 ? 79 : m + 1)
         for (int s = 0; s < (int)(sizeof ns / sizeof ns[0]); s++, x++) {
             blas_int n = ns[s], k = 1 + (m * 7 + n * 3) % 19;
             sb_t alpha = x % 3 == 0 ? 1 : x % 3 == 1 ? -1 : sbt_rand_elem();
@@ -220,12 +221,13 @@ static void check_small_shapes(void)
 /* A block of C gets the same bits in any call: one call on the whole (packed: too big for the
  * small path) against calls on blocks small enough for it, for every trans pair and alpha +-1
  * or any, with k crossing the rounds of four steps of the microkernels (complex: their joins of
- * the imaginary parts' sums). */
+ * the imaginary parts' sums). Blocks of 5, 40, 22 and 63 rows: 40 and 22 end in the small
+ * kernel's block of three vectors (masked or not) in the avx512 set's precisions. */
 static void check_small_matches_packed(void)
 {
     static const char tr[3] = {'N', 'T', 'C'};
     static const blas_int ks[3] = {100, 9, 64};
-    blas_int m = 130, n = 130, cut_m[4] = {0, 5, 67, 130}, cut_n[4] = {0, 7, 69, 130}; /* whole: 130^2 k > 100^3 */
+    blas_int m = 130, n = 130, cut_m[5] = {0, 5, 45, 67, 130}, cut_n[4] = {0, 7, 69, 130}; /* whole: 130^2 k > 100^3 */
     for (int x = 0; x < 9; x++) {
         char ta = tr[x % 3], tb = tr[x / 3];
         blas_int k = ks[x % 3];
@@ -235,7 +237,7 @@ static void check_small_matches_packed(void)
         sb_t alpha = x % 3 == 0 ? 1 : x % 3 == 1 ? -1 : sbt_rand_elem(), beta = x % 2 ? sbt_rand_elem() : 1;
         memcpy(c2.buf, c1.buf, c1.total * sizeof(sb_t));
         SB_F77(gemm)(&ta, &tb, &m, &n, &k, &alpha, a.a, &a.ld, b.a, &b.ld, &beta, c1.a, &c1.ld, 1, 1);
-        for (int p = 0; p < 3; p++)
+        for (int p = 0; p < 4; p++)
             for (int q = 0; q < 3; q++) {
                 blas_int i0 = cut_m[p], j0 = cut_n[q], mb = cut_m[p + 1] - i0, nb = cut_n[q + 1] - j0;
                 const sb_t *ab = ta == 'N' ? a.a + i0 : a.a + (size_t)i0 * a.ld;
@@ -290,12 +292,12 @@ static void check_small_t_matches_copy(void)
 
 #if !SB_IS_COMPLEX
 /* Real op(A) = A on one thread: the avx512 set's small kernel takes every side up to 152 (d) or
- * 208 (s), packing takes larger ones and any on two threads (gemm_small.h). Either side of those
+ * 208 (s), 208 and 288 where L2 has 2 MiB (kernel_table.c's small_max), packing takes larger ones and any on two threads (gemm_small.h). Either side of those
  * switch points and the 100^3 one, one call on the whole at one and at two threads against calls
  * on blocks of at most 64 x 64 (always the small kernel where a set has one): the same bits. */
 static void check_one_thread_switch(void)
 {
-    static const blas_int sizes[] = {100, 101, 152, 153, 208, 209};
+    static const blas_int sizes[] = {100, 101, 152, 153, 208, 209, 288, 289};
     int before = safeblas_get_num_threads();
     for (int x = 0; x < (int)(sizeof sizes / sizeof sizes[0]); x++) {
         blas_int n = sizes[x], m = n + (x % 2 ? 0 : -1), k = n - (x % 3 == 2);

@@ -37,7 +37,8 @@ static inline int gemm_small_box(const sb_gemm_kernels_t *kt, blas_int m, blas_i
 }
 
 /* A part of a parallel call, or a call on one thread, with op(A) = A: the box above, and for
- * real every side up to the set's small_one_thread_max, where the small kernel gives the packed
+ * real every side up to the table's small_one_thread_max (the set's, raised where L2 is large:
+ * kernel_table.c), where the small kernel gives the packed
  * path's bits (kernels.h) and skips packing, which costs most at these sizes (avx512, one
  * thread: the table in kernel_set.c). Taken by a call that runs on one thread (below) and by a
  * part of a parallel one (gemm.c's gemm_part). */

@@ -14,8 +14,8 @@
 #include "kernels/avx512/vec_avx512.h"
 #define NC_MAX 8
 #define RV_MAX 8
-/* rows per chunk: the y chunk stays in L1 */
-#define CH (16384 / (int)sizeof(sb_t))
+/* rows per chunk: 128 KiB of y, in L2, as the real kernel (gemv_n_avx512.c) */
+#define CH (131072 / (int)sizeof(sb_t))
 
 #define GEMV_NC_KERNEL SB_NAME(gemv_nc_avx512)
 #include "kernels/generic/gemv_nc_body.h"

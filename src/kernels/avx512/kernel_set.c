@@ -27,7 +27,7 @@ const SB_CAT3(sb_, SB_P, _kernel_set_t) SB_NAME(kernel_set_avx512) = {
      * thread, GFLOP/s small against packed, d: n = 104 72.7/67.1, 120 75.0/70.5, 136 74.8/70.8,
      * 152 74.7/72.1, 160 71.9/73.2; s: 104 140/105, 128 146/132, 160 152/137, 192 148/144,
      * 208 141/139, 224 146/145 and 143/147 (noise is +-3%), 256 147/147); the avx2 small kernel
-     * falls behind there (d 128 20 against 36) */
+     * falls behind there (d 128 20 against 36); raised where L2 is large (kernel_table.c) */
     .small_one_thread_max = SB_IS_COMPLEX ? 0 : SB_IS_DOUBLE ? 152 : 208,
 #if !SB_IS_COMPLEX
     .gemv_t = SB_NAME(gemv_t_avx512),

@@ -145,13 +145,44 @@ INLINE void rows(const int nc, const int sr, const int si, blas_int m, blas_int 
 #undef SB_SMALL_LAST
 }
 
+#ifdef SB_SMALL_ROWS_APART
+/* GEN(nc, s1, s2, sr, si) for every column count (1, 2, 4, SB_SMALL_NC) and pair of signs (p: +1, m:
+ * -1), and the picker of the function NAME_<nc><s1><s2> so made, all of type rows_fn */
+#if SB_SMALL_NC >= 4
+#define SB_SMALL_IF_NC4(x) x
+#else
+#define SB_SMALL_IF_NC4(x)
+#endif
+#if SB_SMALL_NC >= 8
+#define SB_SMALL_IF_NC8(x) x
+#else
+#define SB_SMALL_IF_NC8(x)
+#endif
+#define SB_SMALL_SIGNS(GEN, nc) GEN(nc, p, p, 1, 1) GEN(nc, m, m, -1, -1) GEN(nc, p, m, 1, -1) GEN(nc, m, p, -1, 1)
+#define SB_SMALL_EVERY(GEN)                                                                        \
+    SB_SMALL_SIGNS(GEN, 1) SB_SMALL_SIGNS(GEN, 2) SB_SMALL_IF_NC4(SB_SMALL_SIGNS(GEN, 4))          \
+    SB_SMALL_IF_NC8(SB_SMALL_SIGNS(GEN, 8))
+typedef void rows_fn(blas_int m, blas_int k, const sb_t *t, blas_int tl, blas_int tq, const sb_t *a, blas_int lda,
+                     sb_t beta, sb_t *c, blas_int ldc);
+#define SB_SMALL_PICK(name, n)                                                                     \
+    if (nc == (n))                                                                                 \
+        return sr > 0 ? (si > 0 ? name##_##n##pp : name##_##n##pm) : (si > 0 ? name##_##n##mp : name##_##n##mm);
+#define SB_SMALL_PICKER(name)                                                                      \
+    INLINE rows_fn *name##_for(const int nc, const int sr, const int si)                          \
+    {                                                                                              \
+        SB_SMALL_PICK(name, 1)                                                                     \
+        SB_SMALL_PICK(name, 2)                                                                     \
+        SB_SMALL_IF_NC4(SB_SMALL_PICK(name, 4))                                                    \
+        SB_SMALL_IF_NC8(SB_SMALL_PICK(name, 8))                                                    \
+        return 0;                                                                                  \
+    }
+
 /* Each (nc, signs) of rows as a function of its own where the including file asks for it
  * (SB_SMALL_ROWS_APART): avx512, whose l loops, inlined into one big function, lost registers to
  * the other blocks' loop invariants and kept their offsets and counters on the stack (d 112^3:
  * 57 against 72 GFLOP/s); apart (or called through a pointer), avx2's complex loop kept an A
  * vector on the stack instead (z n = 64: 56 -> 81 us), so there rows stay inlined. sr and si as
  * p (+1) or m (-1). */
-#ifdef SB_SMALL_ROWS_APART
 #define SB_SMALL_ROWS_FN(nc, s1, s2, sr, si)                                                       \
     static __attribute__((noinline)) void rows_##nc##s1##s2(blas_int m, blas_int k, const sb_t *t, blas_int tl,     \
                                                           blas_int tq, const sb_t *a, blas_int lda, sb_t beta, \
@@ -159,44 +190,54 @@ INLINE void rows(const int nc, const int sr, const int si, blas_int m, blas_int 
     {                                                                                              \
         rows(nc, sr, si, m, k, t, tl, tq, a, lda, beta, c, ldc);                                   \
     }
-#define SB_SMALL_ROWS_NC(nc)                                                                       \
-    SB_SMALL_ROWS_FN(nc, p, p, 1, 1)                                                               \
-    SB_SMALL_ROWS_FN(nc, m, m, -1, -1)                                                             \
-    SB_SMALL_ROWS_FN(nc, p, m, 1, -1)                                                              \
-    SB_SMALL_ROWS_FN(nc, m, p, -1, 1)
-SB_SMALL_ROWS_NC(1)
-SB_SMALL_ROWS_NC(2)
-#if SB_SMALL_NC >= 4
-SB_SMALL_ROWS_NC(4)
-#endif
-#if SB_SMALL_NC >= 8
-SB_SMALL_ROWS_NC(8)
-#endif
-#undef SB_SMALL_ROWS_NC
+SB_SMALL_EVERY(SB_SMALL_ROWS_FN)
 #undef SB_SMALL_ROWS_FN
-typedef void rows_fn(blas_int m, blas_int k, const sb_t *t, blas_int tl, blas_int tq, const sb_t *a, blas_int lda,
-                     sb_t beta, sb_t *c, blas_int ldc);
-
-/* The rows function for nc columns (1, 2, 4 or SB_SMALL_NC) and signs sr, si. */
-INLINE rows_fn *rows_for(const int nc, const int sr, const int si)
-{
-#define SB_SMALL_PICK(n)                                                                           \
-    if (nc == (n))                                                                                 \
-        return sr > 0 ? (si > 0 ? rows_##n##pp : rows_##n##pm) : (si > 0 ? rows_##n##mp : rows_##n##mm);
-    SB_SMALL_PICK(1)
-    SB_SMALL_PICK(2)
-#if SB_SMALL_NC >= 4
-    SB_SMALL_PICK(4)
+/* rows_for(nc, sr, si): the rows function for nc columns and signs sr, si */
+SB_SMALL_PICKER(rows)
+#if NV_MAX >= 3
+/* Blocks of two vectors (avx512's real 8 columns, complex 4) that would leave 2 + 1 vectors at the
+ * end take the last three as one block instead (24 accumulators): a block of one vector is bound
+ * by its broadcasts and its few FMA chains, not by the FMA ports (one thread, Xeon 6/207: sgemm
+ * n = 40 and 48 +14%, n = 80 +7%, dgemm n = 24 +7%, zgemm n = 12-28 +3-5%). That block is a
+ * function of its own per (nc, signs), called apart from rows (rows_ending_in_3): inside rows
+ * its call grew the frame of every rows function, and calls of n = 8, which never reach it, took
+ * 39 instead of 34.5 ns. */
+#define SB_SMALL_BLOCK3_FN(nc, s1, s2, sr, si)                                                      \
+    static __attribute__((noinline)) void block3_##nc##s1##s2(blas_int m, blas_int k, const sb_t *t, blas_int tl,   \
+                                                            blas_int tq, const sb_t *a, blas_int lda, sb_t beta, \
+                                                            sb_t *c, blas_int ldc)                 \
+    {                                                                                              \
+        const blas_int m0 = ((m + VE - 1) / VE - 3) * VE; /* blocks of two up to the last three vectors */ \
+        if (m0 > 0) rows(nc, sr, si, m0, k, t, tl, tq, a, lda, beta, c, ldc);                     \
+        if (m % VE) block(3, nc, 1, sr, si, V_MASK(EW * (m % VE)), k, t, tl, tq, a + m0, lda, beta, c + m0, ldc); \
+        else block(3, nc, 0, sr, si, V_MASK(VW), k, t, tl, tq, a + m0, lda, beta, c + m0, ldc);  \
+    }
+SB_SMALL_EVERY(SB_SMALL_BLOCK3_FN)
+#undef SB_SMALL_BLOCK3_FN
+SB_SMALL_PICKER(block3)
+#define SB_SMALL_BLOCK3_APART 1
 #endif
-#if SB_SMALL_NC >= 8
-    SB_SMALL_PICK(8)
-#endif
-#undef SB_SMALL_PICK
-    return 0;
-}
 #define RUN_ROWS(nc, sr, si, ...) rows_for(nc, sr, si)(__VA_ARGS__)
 #else
 #define RUN_ROWS(nc, sr, si, ...) rows(nc, sr, si, __VA_ARGS__)
+#endif
+
+/* rows, with the last three vectors of rows as one block where blocks of two would leave 2 + 1
+ * (see block3_for): blocks of two on the rows before them, then that block */
+#ifndef SB_SMALL_BLOCK3_APART
+#define SB_SMALL_BLOCK3_APART 0
+#endif
+#if SB_SMALL_BLOCK3_APART
+INLINE void rows_ending_in_3(const int nc, const int sr, const int si, blas_int m, blas_int k, const sb_t *t,
+                             blas_int tl, blas_int tq, const sb_t *a, blas_int lda, sb_t beta, sb_t *c, blas_int ldc)
+{
+    const blas_int nv = (m + VE - 1) / VE;
+    if (SB_SMALL_NV(nc) == 2 && nv >= 3 && (nv & 1)) block3_for(nc, sr, si)(m, k, t, tl, tq, a, lda, beta, c, ldc);
+    else RUN_ROWS(nc, sr, si, m, k, t, tl, tq, a, lda, beta, c, ldc);
+}
+#define RUN_ROWS_ALL(nc, sr, si, ...) rows_ending_in_3(nc, sr, si, __VA_ARGS__)
+#else
+#define RUN_ROWS_ALL(nc, sr, si, ...) RUN_ROWS(nc, sr, si, __VA_ARGS__)
 #endif
 
 /* Columns 0..nc-1 of C (nc constant); op(B)(l, q) = b[l*sl + q*sq], conjugated if conjb (complex). */
@@ -206,8 +247,8 @@ INLINE void cols(const int nc, blas_int m, blas_int k, sb_t alpha, const sb_t *a
     /* alpha = +-1: t is op(B) itself, read where it is */
     if (alpha == 1 || alpha == -1) {
         const int sr = alpha == 1 ? 1 : -1;
-        if (conjb) RUN_ROWS(nc, sr, -sr, m, k, b, sl, sq, a, lda, beta, c, ldc);
-        else RUN_ROWS(nc, sr, sr, m, k, b, sl, sq, a, lda, beta, c, ldc);
+        if (conjb) RUN_ROWS_ALL(nc, sr, -sr, m, k, b, sl, sq, a, lda, beta, c, ldc);
+        else RUN_ROWS_ALL(nc, sr, sr, m, k, b, sl, sq, a, lda, beta, c, ldc);
         return;
     }
     /* else alpha*op(B) once per (l, q), KB values of l at a time */
@@ -221,7 +262,7 @@ INLINE void cols(const int nc, blas_int m, blas_int k, sb_t alpha, const sb_t *a
                 t[l * SB_SMALL_NC + q] = alpha * (conjb ? sb_conj(x) : x);
             }
         /* later chunks go on from C */
-        RUN_ROWS(nc, 1, 1, m, kb, t, SB_SMALL_NC, 1, a + (size_t)l0 * lda, lda, l0 == 0 ? beta : 1, c, ldc);
+        RUN_ROWS_ALL(nc, 1, 1, m, kb, t, SB_SMALL_NC, 1, a + (size_t)l0 * lda, lda, l0 == 0 ? beta : 1, c, ldc);
     }
 }
 
@@ -251,16 +292,16 @@ INLINE void small_unscaled(const int sr, const int si, blas_int m, blas_int n, b
 {
     blas_int j = 0;
     for (; j + SB_SMALL_NC <= n; j += SB_SMALL_NC)
-        RUN_ROWS(SB_SMALL_NC, sr, si, m, k, b + (size_t)j * sq, sl, sq, a, lda, beta, c + (size_t)j * ldc, ldc);
+        RUN_ROWS_ALL(SB_SMALL_NC, sr, si, m, k, b + (size_t)j * sq, sl, sq, a, lda, beta, c + (size_t)j * ldc, ldc);
 #if SB_SMALL_NC > 4
     if (j + 4 <= n)
-        RUN_ROWS(4, sr, si, m, k, b + (size_t)j * sq, sl, sq, a, lda, beta, c + (size_t)j * ldc, ldc), j += 4;
+        RUN_ROWS_ALL(4, sr, si, m, k, b + (size_t)j * sq, sl, sq, a, lda, beta, c + (size_t)j * ldc, ldc), j += 4;
 #endif
 #if SB_SMALL_NC > 2
     if (j + 2 <= n)
-        RUN_ROWS(2, sr, si, m, k, b + (size_t)j * sq, sl, sq, a, lda, beta, c + (size_t)j * ldc, ldc), j += 2;
+        RUN_ROWS_ALL(2, sr, si, m, k, b + (size_t)j * sq, sl, sq, a, lda, beta, c + (size_t)j * ldc, ldc), j += 2;
 #endif
-    if (j < n) RUN_ROWS(1, sr, si, m, k, b + (size_t)j * sq, sl, sq, a, lda, beta, c + (size_t)j * ldc, ldc);
+    if (j < n) RUN_ROWS_ALL(1, sr, si, m, k, b + (size_t)j * sq, sl, sq, a, lda, beta, c + (size_t)j * ldc, ldc);
 }
 
 /* the kernel's body, inlined into SB_SMALL_NAME (and into a set's other entries, as avx512's
