@@ -90,8 +90,9 @@ static void range_part(void *ctx, int p, int np)
 
 /* ---- the N form by groups of columns ----
  * The columns split into G groups of equal area, G from n alone (the largest power of two up to
- * n / TPMV_GROUP_COLS and TPMV_GROUPS_MAX), so the arithmetic is the same at every thread count. Group 0 works on x
- * itself: every element's diagonal product first, then its columns in increasing order. Group g
+ * n / TPMV_GROUP_COLS and TPMV_GROUPS_MAX), so the arithmetic is the same at every thread count.
+ * Group 0 works on x itself: every element's diagonal product first, then its columns in
+ * increasing order. Group g
  * >= 1 sums its columns' products, in increasing column order, into a vector of its own over the
  * rows its columns reach (from zero; a group whose x elements are all zero is left out). Then
  * every element adds the sums of groups 1, 2, ... that reach it, in that order. Columns whose x
@@ -168,7 +169,7 @@ static void sums_part(void *ctx, int p, int np)
     sums_rows(G, (blas_int)((long long)n * p / np), (blas_int)((long long)n * (p + 1) / np));
 }
 
-/* The groups of the N form for order n (n >= TPMV_GROUP_COLS): their columns, the rows they
+/* The groups of the N form for order n (n >= 4 TPMV_GROUP_COLS): their columns, the rows they
  * reach and where their sums go; returns the elements of those sums. */
 static size_t group_layout(tpmv_groups *G, int upper, blas_int n)
 {
@@ -188,13 +189,12 @@ static size_t group_layout(tpmv_groups *G, int upper, blas_int n)
     return total;
 }
 
-/* The N form by groups, the sums in part (group_layout's size). */
-static void n_form_groups(const tpmv_job *J, int nt, sb_t *part)
+/* The N form by groups laid out by group_layout, the sums in part (its size). */
+static void n_form_groups(const tpmv_job *J, int nt, const tpmv_groups *layout, sb_t *part)
 {
-    tpmv_groups G;
+    tpmv_groups G = *layout;
     G.J = J;
     G.part = part;
-    group_layout(&G, J->upper, J->n);
     for (int g = 0; g < G.ng; g++) {
         G.used[g] = 0;
         for (blas_int j = G.cb[g]; j < G.cb[g + 1] && !G.used[g]; j++) G.used[g] = J->xin[j] != 0;
@@ -229,7 +229,7 @@ void SB_NAME(tpmv)(int upper, int op, int unit, blas_int n, const sb_t *ap, sb_t
     for (blas_int i = 0; i < n; i++) copy[i] = x[(ptrdiff_t)i * incx];
     tpmv_job J = {upper, op, unit, op == SB_OP_N || op == SB_OP_R, op == SB_OP_C || op == SB_OP_R, incx == 1,
                   n, incx, ap, x, copy};
-    if (grouped) n_form_groups(&J, nt, copy + n);
+    if (grouped) n_form_groups(&J, nt, &layout, copy + n);
     else if (nt > 1) sb_parallel_run(nt, range_part, &J);
     else range_part(&J, 0, 1);
     sb_workspace_put(copy, owned);
