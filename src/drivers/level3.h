@@ -38,6 +38,11 @@ typedef struct {
     char uplo;
     int herm;
     blas_int off;
+    /* op(B) is op(A) transposed (conjugated where exactly one of them conjugates): column j of
+     * op(B) is row j + off of op(A), of the same product (no second) or of the other one (the
+     * syr2k/her2k pair, op(B)*op(A)' after op(A)*op(B)'). The gemm loops may then take B's
+     * packed slivers from A's (syrk/herk, gemmt with b = a). 0: no such relation known. */
+    int self;
 } sb_l3_tri;
 #endif
 

@@ -1,7 +1,7 @@
 /* ?syr2k and ?her2k against a plain oracle: both triangles, every trans, Fortran ABI and CBLAS in
- * both layouts, sizes 0..33 and across the blocking (n = 300, k = 300), lda/ldc padding, the
- * other triangle untouched, her2k's real diagonal, NaN in C with beta = 0, alpha = 0 reading
- * nothing, quick returns, argument errors. */
+ * both layouts, sizes 0..33 and across the blocking (n = 200, k = 260; n = 300, k = 100, both
+ * products in one pass), lda/ldc padding, the other triangle untouched, her2k's real diagonal,
+ * NaN in C with beta = 0, alpha = 0 reading nothing, quick returns, argument errors. */
 #include "test_prec.h"
 #include "level3_structured_test.h"
 
@@ -216,6 +216,8 @@ int main(void)
                     check_one(herm, api, uplo, trans, 9, 0, scalar(herm), rscalar(herm), 0); /* k = 0 scale */
                     check_one(herm, api, uplo, trans, 9, 5, scalar(herm), 1, 0);      /* beta = 1 */
                     if (api != ROW) check_one(herm, api, uplo, trans, 200, 260, scalar(herm), rscalar(herm), 0);
+                    /* k within one step: both products in one pass, each one's B from the other's A */
+                    if (api != ROW) check_one(herm, api, uplo, trans, 300, 100, scalar(herm), rscalar(herm), 0);
                 }
     errors();
     return sbt_finish("level3_syr2k_" SB_UPPER);

@@ -20,6 +20,7 @@
  * (gemm_simple below, for the tiniest products and when there is no workspace, does not fuse, and
  * sums from zero when A is transposed). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "drivers/level3.h"
 #include "kernels/kernels.h"
@@ -241,6 +242,57 @@ static void pack_sym(const sb_gemm_kernels_t *kt, int is_a, const sb_l3_sym *sym
     }
 }
 
+/* ---- B's slivers from A's (tri->self: syrk/herk, the syr2k/her2k pair) ----
+ * The packed B panel holds op(A)'s rows again, transposed, and packing it a second time reads
+ * them from memory once more: the two packings took 9-11% of dsyrk n = 1024 on one thread (half
+ * the flops of a gemm packing the same). Instead, each packed A block gives the B slivers of the
+ * columns whose rows it holds, copied while it is in L2, before its tiles run; a block needs only
+ * columns whose rows it or the blocks before it hold (lower: columns left of its rows; upper,
+ * blocks taken bottom first: columns right of them). The values are those the packer writes
+ * (conjugation is exact, alpha multiplies each once as after packing), so the bits are the same.
+ * Needs B slivers that lie in one A sliver each: NR dividing MR and MC, and column jc's row on a
+ * multiple of NR from the first block's (checked per column block; else B is packed). */
+/* Row p of the B slivers x0..x1-1 (NR columns each, kc deep, at b) from row p of one packed A
+ * sliver (MR rows, at a): B sliver x holds the A sliver's rows x*NR.. . One pass over the A
+ * sliver for all the B slivers it gives, so each of its lines comes from L2 once. */
+static inline __attribute__((always_inline)) void copy_rows(const int nr, blas_int mr, blas_int kc, const sb_t *a,
+                                                            int x0, int x1, sb_t *b, int cj, int scale, sb_t alpha)
+{
+    for (blas_int p = 0; p < kc; p++, a += mr)
+        for (int x = x0; x < x1; x++) {
+            const sb_t *src = a + x * nr;
+            sb_t *dst = b + (size_t)(x - x0) * nr * kc + (size_t)p * nr;
+            if (!cj && !scale) {
+                memcpy(dst, src, sizeof(sb_t) * (size_t)nr);
+                continue;
+            }
+            for (int e = 0; e < nr; e++) {
+                sb_t v = cj ? sb_conj(src[e]) : src[e];
+                dst[e] = scale ? alpha * v : v;
+            }
+        }
+}
+
+/* The slivers of the B panel (columns jc.., nc of them, at bpk) whose rows (column + off) fall in
+ * the packed A block apk of rows [ic, ic + mc), kc deep; alpha multiplies them unless it is +-1. */
+static void derive_b(const sb_gemm_kernels_t *kt, int cj, sb_t alpha, blas_int ic, blas_int mc, blas_int jc,
+                     blas_int nc, blas_int off, blas_int kc, const sb_t *apk, sb_t *bpk)
+{
+    const blas_int MR = kt->mr, NR = kt->nr;
+    const int scale = alpha != 1 && alpha != -1;
+    blas_int j0 = SB_MAX(jc, ic - off), j1 = SB_MIN(jc + nc, ic + mc - off);
+    if (j1 <= j0) return;
+    blas_int r0 = j0 + off - ic, r1 = r0 + (j1 - j0 + NR - 1) / NR * NR; /* block rows, r0 a multiple of NR */
+    for (blas_int s = r0 / MR * MR; s < r1; s += MR) { /* A slivers */
+        int x0 = (int)((SB_MAX(s, r0) - s) / NR), x1 = (int)((SB_MIN(s + MR, r1) - s) / NR);
+        const sb_t *a = apk + (size_t)s * kc;
+        sb_t *b = bpk + (size_t)(s + x0 * NR + ic - off - jc) * kc;
+        if (NR == 8) copy_rows(8, MR, kc, a, x0, x1, b, cj, scale, alpha);
+        else if (NR == 4) copy_rows(4, MR, kc, a, x0, x1, b, cj, scale, alpha);
+        else copy_rows((int)NR, MR, kc, a, x0, x1, b, cj, scale, alpha);
+    }
+}
+
 /* The five loops with buffers owned by the caller: abuf/bbuf[1] for the second product, if any. */
 static void gemm_packed(const sb_gemm_kernels_t *kt, char ta, char tb, blas_int m, blas_int n, blas_int k,
                         sb_t alpha, const sb_t *a, blas_int lda, const sb_t *b, blas_int ldb,
@@ -265,6 +317,9 @@ static void gemm_packed(const sb_gemm_kernels_t *kt, char ta, char tb, blas_int 
     const blas_int nk = (k + KC - 1) / KC;
     const blas_int kstep = nk <= 1 ? k : SB_MIN(KC, ((k + nk - 1) / nk + 7) / 8 * 8);
     blas_int j_lo = 0;
+    /* B's slivers from A's where op(B) is op(A)' (see derive_b) */
+    const int self = tri && tri->self && !sym && MR % NR == 0 && MC % NR == 0;
+    const int conj_b = SB_IS_COMPLEX && (ta == 'C') != (tb == 'C');
     if (tri && tri->uplo == 'L') n = SB_MIN(n, m - tri->off); /* columns right of the last row's reach */
     if (tri && tri->uplo == 'U' && tri->off < 0) j_lo = -tri->off / NR * NR;
     for (blas_int jc = j_lo; jc < n; jc += NC) {
@@ -272,22 +327,28 @@ static void gemm_packed(const sb_gemm_kernels_t *kt, char ta, char tb, blas_int 
         blas_int i_lo = 0, i_hi = m; /* the rows this column block meets */
         if (tri && tri->uplo == 'L') i_lo = SB_MAX(0, jc + tri->off) / MR * MR;
         if (tri && tri->uplo == 'U') i_hi = SB_MIN(m, jc + nc + tri->off);
+        const int derive = self && jc + tri->off >= i_lo && jc + nc + tri->off <= i_hi && (jc + tri->off - i_lo) % NR == 0;
+        const blas_int nblocks = (i_hi - i_lo + MC - 1) / MC;
         for (blas_int pc = 0; pc < k; pc += kstep) {
             blas_int kc = SB_MIN(kstep, k - pc);
             sb_t beta_p = pc == 0 ? beta : (sb_t)1;
-            for (int q = 0; q < np; q++) {
+            for (int q = 0; q < np && !derive; q++) {
                 if (sym && sym_side == 'R') pack_sym(kt, 0, sym, jc, nc, pc, kc, bbuf[q], (int)NR);
                 else kt->pack_b(tb, kc, nc, sb_l3_op_at(tb, bs[q], ldbs[q], pc, jc), ldbs[q], bbuf[q], (int)NR);
                 if (alphas[q] != 1 && alphas[q] != -1)
                     for (size_t e = 0, len = (size_t)((nc + NR - 1) / NR) * NR * kc; e < len; e++)
                         bbuf[q][e] = alphas[q] * bbuf[q][e];
             }
-            for (blas_int ic = i_lo; ic < i_hi; ic += MC) {
+            for (blas_int t = 0; t < nblocks; t++) {
+                /* upper with B from A: the bottom block first (a block needs the rows below it) */
+                blas_int ic = i_lo + (derive && tri->uplo == 'U' ? nblocks - 1 - t : t) * MC;
                 blas_int mc = SB_MIN(MC, i_hi - ic);
                 for (int q = 0; q < np; q++) {
                     if (sym && sym_side == 'L') pack_sym(kt, 1, sym, ic, mc, pc, kc, abuf[q], (int)MR);
                     else kt->pack_a(ta, mc, kc, sb_l3_op_at(ta, as[q], ldas[q], ic, pc), ldas[q], abuf[q], (int)MR);
                 }
+                for (int q = 0; q < np && derive; q++) /* a pair's B from the other product's A */
+                    derive_b(kt, conj_b, alphas[q], ic, mc, jc, nc, tri->off, kc, abuf[np == 1 ? 0 : 1 - q], bbuf[q]);
                 sb_t *cb = c + ic + (size_t)jc * ldc;
                 if (tri) {
                     macro_tri(kt, tri, ic, jc, mc, nc, kc, &sp, beta_p, cb, ldc);

@@ -51,7 +51,15 @@ static void gemmt_cols(const gemmt_job *g, blas_int j0, blas_int j1)
     if (j1 <= j0) return;
     /* lower: rows j0..n-1, the diagonal at i - j = 0; upper: rows 0..j1-1, the diagonal at i - j = -j0 */
     blas_int r0 = g->uplo == 'U' ? 0 : j0, r1 = g->uplo == 'U' ? j1 : g->n;
-    sb_l3_tri tri = {g->uplo, g->herm, j0 - r0};
+    sb_l3_tri tri = {g->uplo, g->herm, j0 - r0, 0};
+    /* one operand transposed and the other not, and B the same matrix as A (syrk/herk), or the
+     * pair's products crosswise (syr2k/her2k) */
+    int transposed = (g->ta == 'N') != (g->tb == 'N') && g->ta != 'R' && g->tb != 'R';
+    if (g->second)
+        tri.self = transposed && g->second->a == g->b && g->second->b == g->a && g->second->lda == g->ldb &&
+                   g->second->ldb == g->lda;
+    else
+        tri.self = transposed && g->a == g->b && g->lda == g->ldb;
     const sb_t *a = sb_l3_op_at(g->ta, g->a, g->lda, r0, 0), *b = sb_l3_op_at(g->tb, g->b, g->ldb, 0, j0);
     sb_l3_second s2, *second = NULL;
     if (g->second) {
@@ -151,7 +159,7 @@ void SB_NAME(gemmt_pair)(char uplo, int herm, char transa, char transb, blas_int
     const sb_gemm_kernels_t *kt = sb_gemm_kernels();
     gemmt_job g = {uplo, transa, transb, herm, n, k, alpha, beta, a, b, lda, ldb, second, c, ldc, kt->nr, 1};
     if ((double)n * n * k <= 8.0 * 8 * 8 && k <= 16) { /* tiny: as gemm does */
-        sb_l3_tri tri = {uplo, herm, 0};
+        sb_l3_tri tri = {uplo, herm, 0, 0};
         SB_NAME(gemm_simple)(transa, transb, n, n, k, alpha, a, lda, b, ldb, beta, c, ldc, &tri);
         if (second)
             SB_NAME(gemm_simple)(transa, transb, n, n, k, second->alpha, second->a, second->lda, second->b,

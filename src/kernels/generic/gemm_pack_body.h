@@ -14,6 +14,10 @@
 
 /* columns of the source copied per pass over the slivers (see pack_cont_i) */
 #define SB_PACK_PB 8
+/* the next pass's columns are prefetched only while they are this short (bytes each): see pack_cont_i */
+#ifndef SB_PACK_PREFETCH_MAX
+#define SB_PACK_PREFETCH_MAX 2048
+#endif
 
 #define SB_PACK_INLINE static inline __attribute__((always_inline))
 
@@ -34,7 +38,7 @@ SB_PACK_INLINE void pack_cont_i(blas_int rows, blas_int cols, const sb_t *x, bla
          * of an mc-row block is a run too short for the hardware prefetcher (Zen 5, n = 1500, one
          * thread, best of 5 interleaved rounds, GFLOP/s without/with: d 102/103, s 207/216,
          * c 213/216, z 111/113; dgemm n = 2000 on 2 threads 208/219) */
-        if (p0 + SB_PACK_PB < cols) {
+        if (p0 + SB_PACK_PB < cols && (size_t)rows * sizeof(sb_t) <= SB_PACK_PREFETCH_MAX) {
             blas_int nq = cols - p0 - SB_PACK_PB < SB_PACK_PB ? cols - p0 - SB_PACK_PB : SB_PACK_PB;
             for (blas_int q = 0; q < nq; q++) {
                 const char *col = (const char *)(x + (size_t)(p0 + SB_PACK_PB + q) * ldx);
