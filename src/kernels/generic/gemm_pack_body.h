@@ -14,7 +14,8 @@
 
 /* columns of the source copied per pass over the slivers (see pack_cont_i) */
 #define SB_PACK_PB 8
-/* the next pass's columns are prefetched only while they are this short (bytes each): see pack_cont_i */
+/* the next pass's columns are prefetched only while they are this short (bytes each; an A block's
+ * mc rows are, a B panel's nc columns packed from op(B) = B' are not): see pack_cont_i */
 #ifndef SB_PACK_PREFETCH_MAX
 #define SB_PACK_PREFETCH_MAX 2048
 #endif
@@ -37,7 +38,10 @@ SB_PACK_INLINE void pack_cont_i(blas_int rows, blas_int cols, const sb_t *x, bla
         /* the next pass's source columns on their way: a large A comes from memory, and a column
          * of an mc-row block is a run too short for the hardware prefetcher (Zen 5, n = 1500, one
          * thread, best of 5 interleaved rounds, GFLOP/s without/with: d 102/103, s 207/216,
-         * c 213/216, z 111/113; dgemm n = 2000 on 2 threads 208/219) */
+         * c 213/216, z 111/113; dgemm n = 2000 on 2 threads 208/219). Not for long columns: eight
+         * columns of a whole B panel (nc rows, op(B) = B') outrun L1 before they are read (Xeon
+         * 6/207, 344 x 1024 doubles packed from memory at 9.8 GB/s with, 12.2 without; 384 x 2048:
+         * 7.5 / 11.7) */
         if (p0 + SB_PACK_PB < cols && (size_t)rows * sizeof(sb_t) <= SB_PACK_PREFETCH_MAX) {
             blas_int nq = cols - p0 - SB_PACK_PB < SB_PACK_PB ? cols - p0 - SB_PACK_PB : SB_PACK_PB;
             for (blas_int q = 0; q < nq; q++) {
