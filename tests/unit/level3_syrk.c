@@ -5,6 +5,7 @@
  * copy of A (check_matches_gemmt). */
 #include "test_prec.h"
 #include "level3_structured_test.h"
+#include "safeblas.h"
 
 void SB_F77(syrk)(const char *uplo, const char *trans, const blas_int *n, const blas_int *k, const sb_t *alpha,
                   const sb_t *a, const blas_int *lda, const sb_t *beta, sb_t *c, const blas_int *ldc, size_t,
@@ -18,8 +19,6 @@ void SB_F77(herk)(const char *uplo, const char *trans, const blas_int *n, const 
 void SB_F77(gemmt)(const char *uplo, const char *transa, const char *transb, const blas_int *n, const blas_int *k,
                    const sb_t *alpha, const sb_t *a, const blas_int *lda, const sb_t *b, const blas_int *ldb,
                    const sb_t *beta, sb_t *c, const blas_int *ldc, size_t lu, size_t la, size_t lb);
-int safeblas_get_num_threads(void);
-void safeblas_set_num_threads(int);
 
 enum { F77 = 0, COL = 1, ROW = 2 };
 

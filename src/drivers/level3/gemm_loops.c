@@ -254,7 +254,7 @@ static void pack_sym(const sb_gemm_kernels_t *kt, int is_a, const sb_l3_sym *sym
  * multiple of NR from the first block's (checked per column block; else B is packed): the avx512
  * set, not avx2 (d 8 x 6). Xeon 6/207, one thread, best of 6 interleaved, GFLOP/s: dsyrk n = 1024
  * LN 70.1 -> 71.4, LT 71.6 -> 73.1, UN 70.5 -> 72.9, UT 71.2 -> 74.2, n = 2048 LT 74.6 -> 76.0;
- * two threads LN 1024 135.8 -> 142.9; dpotrf n = 1000 and 2000 +1.7%. The copies run at the
+ * two threads LN 1024 135.8 -> 142.9; dpotrf n = 1000 and 2000 +0.3-1.8%. The copies run at the
  * speed of writing the panel (about 19 GB/s here), still 3% of dsyrk n = 1024. */
 /* Row p of the B slivers x0..x1-1 (NR columns each, kc deep, at b) from row p of one packed A
  * sliver (MR rows, at a): B sliver x holds the A sliver's rows x*NR.. . One pass over the A
