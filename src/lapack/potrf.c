@@ -14,7 +14,7 @@
  * trailing matrix in column chunks. One sb_parallel_run per step, so the next panel's
  * factorization (a serial phase in the recursion) overlaps the bulk of the update. The chunks
  * depend on n only, never on the thread count, so the result is bitwise the same at every thread
- * count; with one thread the parts run in order.
+ * count. On one thread a step is one update of the whole trailing matrix, then the next panel.
  *
  * Contract as the reference (?potrf2): a diagonal element, after the updates from the columns
  * before it, that is not positive or is NaN stops the factorization; info is its (1-based)
@@ -176,15 +176,15 @@ static blas_int blocked(char uplo, blas_int n, sb_t *a, blas_int lda)
         /* flops of the step: the trailing update (about (n-first)^2 jb) and the panel */
         double flops = (SB_IS_COMPLEX ? 4.0 : 1.0) * (double)(n - first) * (double)(n - first) * (double)jb;
         if (sb_threads_for(flops) <= 1) {
-            /* on this thread: the rest as one chunk, whose gemm packs the panel's rows once
-             * (each chunk packs them again: dpotrf n = 4000 lost 5%). A column's arithmetic does
-             * not depend on its chunk (syrk's diagonal tiles add in order onto C as gemm does),
-             * so the bits are those of the chunks above. */
-            if (rest > 0) {
-                s.cw = rest;
-                np = 2;
-            }
-            for (int p = 0; p < np; p++) step_part(&s, p, np);
+            /* On this thread there is nothing to overlap: the whole trailing matrix is one syrk
+             * (it packs the panel's rows once and copies its B slivers from them; as part 0's
+             * gemm and syrk plus a syrk on the rest it packed them twice, and part 0's gemm its B
+             * operand beside: on the Xeon 6/207, one thread, best of 4 interleaved, dpotrf L/U
+             * n = 1000 +3.4/+3.2%, 2000 +2.1/+3.7%, 4000 +1.5/+2.8%), then the next panel. A column's arithmetic does not depend on which call updates
+             * it (syrk's diagonal tiles add in order onto C as gemm does), so the bits are those
+             * of the parts below. */
+            update_cols(&s, first, first, n);
+            s.info_next = panel(uplo, n, a, lda, first, nextw);
         } else {
             sb_parallel_run_writing(np, step_part, &s, a, sizeof(sb_t), n, n, lda);
         }
