@@ -14,7 +14,8 @@
  * trailing matrix in column chunks. One sb_parallel_run per step, so the next panel's
  * factorization (a serial phase in the recursion) overlaps the bulk of the update. The chunks
  * depend on n only, never on the thread count, so the result is bitwise the same at every thread
- * count. On one thread a step is one update of the whole trailing matrix, then the next panel.
+ * count. On one or two threads (POTRF_DIRECT_MAX_THREADS) a step is instead one update of the
+ * whole trailing matrix, then the next panel: with two threads that was faster at every order.
  *
  * Contract as the reference (?potrf2): a diagonal element, after the updates from the columns
  * before it, that is not positive or is NaN stops the factorization; info is its (1-based)
@@ -41,6 +42,11 @@
 #define POTRF_NB 192
 #define POTRF_MIN_CHUNK 384
 #define POTRF_MAX_CHUNKS 8
+/* Up to this many threads a step is the update of the whole trailing matrix, then the next
+ * panel, with no look-ahead (measured on two threads, see blocked(); more threads, whose shares
+ * of the update shrink while the panel's recursion stays serial, keep the look-ahead, which
+ * no machine of these sessions has been able to compare). */
+#define POTRF_DIRECT_MAX_THREADS 2
 
 static blas_int leaf(char uplo, blas_int n, sb_t *a, blas_int lda)
 {
@@ -175,12 +181,16 @@ static blas_int blocked(char uplo, blas_int n, sb_t *a, blas_int lda)
         int np = 1 + (int)(rest > 0 ? (rest + cw - 1) / cw : 0);
         /* flops of the step: the trailing update (about (n-first)^2 jb) and the panel */
         double flops = (SB_IS_COMPLEX ? 4.0 : 1.0) * (double)(n - first) * (double)(n - first) * (double)jb;
-        if (sb_threads_for(flops) <= 1) {
-            /* On this thread there is nothing to overlap: the whole trailing matrix is one syrk
-             * (it packs the panel's rows once and copies its B slivers from them; as part 0's
-             * gemm and syrk plus a syrk on the rest it packed them twice, and part 0's gemm its B
-             * operand beside: on the Xeon 6/207, one thread, best of 4 interleaved, dpotrf L/U
-             * n = 1000 +3.4/+3.2%, 2000 +2.1/+3.7%, 4000 +1.5/+2.8%), then the next panel. A column's arithmetic does not depend on which call updates
+        if (sb_threads_for(flops) <= POTRF_DIRECT_MAX_THREADS) {
+            /* Without look-ahead: the whole trailing matrix is one syrk (split over the threads
+             * by the syrk itself; it packs the panel's rows once and copies its B slivers from
+             * them, where part 0's gemm and syrk plus the chunks' packed them once per part,
+             * with part 0's gemm's B operand beside), then the next panel (its solve, too, on
+             * every thread). On the Xeon 6/207, best of 4 interleaved, dpotrf L/U, one thread
+             * (the parts in order before): n = 1000 +3.4/+3.2%, 2000 +2.1/+3.7%, 4000
+             * +1.5/+2.8%; two threads (look-ahead before), GFLOP/s: n = 600 62.6/57.8 ->
+             * 76.6/65.8, 1000 83.5/83.1 -> 93.9/93.8, 1500 104.5/98.7 -> 110.7/110.8, 2000
+             * 116.4/101.2 -> 122.2/120.2, 4000 131.9/123.5 -> 137.2/134.8. A column's arithmetic does not depend on which call updates
              * it (syrk's diagonal tiles add in order onto C as gemm does), so the bits are those
              * of the parts below. */
             update_cols(&s, first, first, n);
