@@ -147,14 +147,15 @@ static blas_int rec(blas_int m, blas_int n, sb_t *a, blas_int lda, blas_int *ipi
 /* ---- blocked right-looking LU with look-ahead (large matrices) ----
  *
  * Panels of nb columns, the first GETRF_FIRST_NB. After panel k is factored (by the recursion
- * above), the trailing columns are cut into chunks whose widths depend only on the problem: chunk 0 is the next
- * panel, the others share the rest. Each chunk applies panel k's interchanges to its columns,
- * solves with L11 (U12 := L11^-1 A12) and subtracts A21 U12 from its columns: one serial gemm
- * with k = nb. Chunk 0 then also factors the next panel, so while one thread factors it the
- * others update the rest of the matrix (look-ahead of depth one). The chunks are the parts of
- * one sb_parallel_run, so their shapes - and the result - are the same at every thread count;
- * with one thread they simply run in order. The interchanges of each panel are applied to the
- * columns left of it at the end, composed into one permutation per panel block (left_swaps). */
+ * above), the trailing columns are cut into chunks whose widths depend only on the problem:
+ * chunk 0 is the next panel, the others share the rest. Each chunk applies panel k's
+ * interchanges to its columns, solves with L11 (U12 := L11^-1 A12) and subtracts A21 U12 from
+ * its columns: one serial gemm with k = nb. Chunk 0 then also factors the next panel, so while
+ * one thread factors it the others update the rest of the matrix (look-ahead of depth one). The
+ * chunks are the parts of one sb_parallel_run, so their shapes - and the result - are the same
+ * at every thread count; with one thread they simply run in order. The interchanges of each
+ * panel are applied to the columns left of it at the end, composed into one permutation per
+ * panel block (left_swaps). */
 
 typedef struct {
     blas_int m, n, lda, j, jb, nb, nextw, cw, nchunks;

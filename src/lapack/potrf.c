@@ -43,9 +43,9 @@
 #define POTRF_MIN_CHUNK 384
 #define POTRF_MAX_CHUNKS 8
 /* Up to this many threads a step is the update of the whole trailing matrix, then the next
- * panel, with no look-ahead (measured on two threads, see blocked(); more threads, whose shares
- * of the update shrink while the panel's recursion stays serial, keep the look-ahead, which
- * no machine of these sessions has been able to compare). */
+ * panel, with no look-ahead (measured on two threads, see blocked()). More threads keep the
+ * look-ahead: their shares of the update shrink while the panel's recursion stays serial, and
+ * no machine with more than two cores has been at hand to compare the two. */
 #define POTRF_DIRECT_MAX_THREADS 2
 
 static blas_int leaf(char uplo, blas_int n, sb_t *a, blas_int lda)
@@ -184,15 +184,15 @@ static blas_int blocked(char uplo, blas_int n, sb_t *a, blas_int lda)
         if (sb_threads_for(flops) <= POTRF_DIRECT_MAX_THREADS) {
             /* Without look-ahead: the whole trailing matrix is one syrk (split over the threads
              * by the syrk itself; it packs the panel's rows once and copies its B slivers from
-             * them, where part 0's gemm and syrk plus the chunks' packed them once per part,
-             * with part 0's gemm's B operand beside), then the next panel (its solve, too, on
-             * every thread). On the Xeon 6/207, best of 4 interleaved, dpotrf L/U, one thread
-             * (the parts in order before): n = 1000 +3.4/+3.2%, 2000 +2.1/+3.7%, 4000
-             * +1.5/+2.8%; two threads (look-ahead before), GFLOP/s: n = 600 62.6/57.8 ->
-             * 76.6/65.8, 1000 83.5/83.1 -> 93.9/93.8, 1500 104.5/98.7 -> 110.7/110.8, 2000
-             * 116.4/101.2 -> 122.2/120.2, 4000 131.9/123.5 -> 137.2/134.8. A column's arithmetic does not depend on which call updates
-             * it (syrk's diagonal tiles add in order onto C as gemm does), so the bits are those
-             * of the parts below. */
+             * them, where part 0's gemm and syrk and the chunks packed them once per part, with
+             * part 0's gemm's B operand beside), then the next panel (its solve, too, on every
+             * thread). On the Xeon 6/207, best of 4 interleaved, dpotrf L/U, one thread (the
+             * parts in order before): n = 1000 +3.4/+3.2%, 2000 +2.1/+3.7%, 4000 +1.5/+2.8%;
+             * two threads (look-ahead before), GFLOP/s: n = 600 62.6/57.8 -> 76.6/65.8, 1000
+             * 83.5/83.1 -> 93.9/93.8, 1500 104.5/98.7 -> 110.7/110.8, 2000 116.4/101.2 ->
+             * 122.2/120.2, 4000 131.9/123.5 -> 137.2/134.8. A column's arithmetic does not
+             * depend on which call updates it (syrk's diagonal tiles add in order onto C as gemm
+             * does), so the bits are those of the parts below. */
             update_cols(&s, first, first, n);
             s.info_next = panel(uplo, n, a, lda, first, nextw);
         } else {
